@@ -1,0 +1,38 @@
+// Helpers for the benchmark scripts: the shared corpus, generated CIBs (cached), medians.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const CACHE = join(REPO, '.bench-cache');
+
+export function sharedDir() {
+  const env = process.env.HACLUSTER_SHARED;
+  if (env && existsSync(env)) return resolve(env);
+  const beside = resolve(REPO, '..', 'shared');
+  return existsSync(beside) ? beside : undefined;
+}
+
+/** Path of a generated CIB (cached under .bench-cache), or undefined without the generator. */
+export function generatedCib(nodes, resources, { probed = 0, seed = 1 } = {}) {
+  const shared = sharedDir();
+  if (!shared) return undefined;
+  mkdirSync(CACHE, { recursive: true });
+  const file = join(CACHE, `cib-${nodes}-${resources}-p${probed}-s${seed}.xml`);
+  if (!existsSync(file)) {
+    const xml = execFileSync(process.execPath, [join(shared, 'bench', 'gen-cib.mjs'), '--nodes', String(nodes), '--resources', String(resources), '--probed', String(probed), '--seed', String(seed)], { maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'ignore'] });
+    writeFileSync(file, xml);
+  }
+  return file;
+}
+
+export function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+export function gc() {
+  if (globalThis.gc) globalThis.gc();
+}
