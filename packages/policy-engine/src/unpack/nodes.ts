@@ -1,0 +1,258 @@
+// Nodes: the configured <node> entries, then their state from <node_state> (membership, expected
+// state, transient attributes), as Pacemaker's unpack_nodes and unpack_node_state do.
+
+import { INFINITY, MINUS_INFINITY, type Score, type XmlElement } from '@hacluster/cib';
+import type { Node, NodeType, WorkingSet } from '../model/types.js';
+import { unpackNvpairs } from '../util/nvpairs.js';
+import { char2score } from '../util/score.js';
+import { isTrue, numericStrcasecmp } from '../util/strings.js';
+import { clusterOption } from './config.js';
+import { fenceNode } from './fence.js';
+
+export function newNode(id: string, uname: string, type: NodeType, weight: Score): Node {
+  const attrs = new Map<string, string>();
+  attrs.set('#kind', type === 'remote' ? 'remote' : 'cluster');
+  return {
+    id,
+    uname,
+    type,
+    index: 0,
+    online: false,
+    unclean: false,
+    unseen: false,
+    pending: false,
+    standby: false,
+    standbyOnFail: false,
+    maintenance: false,
+    shutdown: false,
+    expectedUp: false,
+    isDc: false,
+    rscDiscoveryEnabled: true,
+    remoteRequiresReset: false,
+    remoteWasFenced: false,
+    remoteMaintenance: false,
+    unpacked: false,
+    priority: 0,
+    numResources: 0,
+    attrs,
+    utilization: new Map(),
+    runningRsc: [],
+    assignedRsc: [],
+    remoteRsc: undefined,
+    weight,
+    fixed: false,
+    digestCache: new Map(),
+  };
+}
+
+/** Adds a node, keeping the list sorted by name (a new node goes before an equal name). */
+export function addNode(ws: WorkingSet, node: Node): void {
+  const nodes = ws.nodes;
+  let i = 0;
+  while (i < nodes.length && numericStrcasecmp(node.uname, nodes[i]!.uname) > 0) i++;
+  nodes.splice(i, 0, node);
+  for (let k = i; k < nodes.length; k++) nodes[k]!.index = k;
+  if (!ws.nodeById.has(node.id)) ws.nodeById.set(node.id, node);
+  const key = node.uname.toLowerCase();
+  if (!ws.nodeByUname.has(key)) ws.nodeByUname.set(key, node);
+}
+
+/** Pacemaker's pe_find_node: by name, case-insensitively. */
+export function findNode(ws: WorkingSet, uname: string | undefined): Node | undefined {
+  return uname === undefined ? undefined : ws.nodeByUname.get(uname.toLowerCase());
+}
+
+/** Pacemaker's pe_find_node_any: by id first, then by name. */
+export function findNodeAny(ws: WorkingSet, id: string | undefined, uname: string | undefined): Node | undefined {
+  return (id !== undefined ? ws.nodeById.get(id) : undefined) ?? findNode(ws, uname);
+}
+
+export function isGuestOrRemote(node: Node): boolean {
+  return node.type === 'remote';
+}
+
+export function isGuestNode(node: Node): boolean {
+  return node.type === 'remote' && node.remoteRsc?.container !== undefined;
+}
+
+export function isRemoteNode(node: Node): boolean {
+  return node.type === 'remote' && (node.remoteRsc === undefined || node.remoteRsc.container === undefined);
+}
+
+function handleStartupFencing(ws: WorkingSet, node: Node): void {
+  if (node.type === 'remote' && node.remoteRsc === undefined) return;
+  node.unclean = ws.flags.startupFencing;
+  node.unseen = true;
+}
+
+/** The built-in and configured attributes of a node (Pacemaker's add_node_attrs). */
+export function addNodeAttrs(ws: WorkingSet, xml: XmlElement | undefined, node: Node, overwrite: boolean): void {
+  node.attrs.set('#uname', node.uname);
+  node.attrs.set('#id', node.id);
+  if (ws.dcUuid !== undefined && ws.dcUuid.toLowerCase() === node.id.toLowerCase()) {
+    ws.dcNode = node;
+    node.isDc = true;
+    node.attrs.set('#is_dc', 'true');
+  } else {
+    node.attrs.set('#is_dc', 'false');
+  }
+  const clusterName = clusterOption(ws, 'cluster-name');
+  if (clusterName !== undefined) node.attrs.set('#cluster-name', clusterName);
+  unpackNvpairs(xml, 'instance_attributes', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.attrs, ws.idIndex, {
+    overwrite,
+  });
+  if (!node.attrs.has('#site-name')) {
+    const site = node.attrs.get('site-name') ?? clusterName;
+    if (site !== undefined) node.attrs.set('#site-name', site);
+  }
+}
+
+/** The configured nodes (Pacemaker's unpack_nodes). */
+export function unpackNodes(ws: WorkingSet, section: XmlElement | undefined): void {
+  if (!section) return;
+  for (const el of section.elements('node')) {
+    const id = el.get('id');
+    if (id === undefined) continue;
+    const typeText = el.get('type');
+    const t = typeText?.toLowerCase();
+    const type: NodeType = t === undefined || t === 'member' ? 'member' : t === 'remote' ? 'remote' : 'ping';
+    if (type === 'remote') ws.flags.haveRemoteNodes = true;
+    const node = newNode(id, el.get('uname') ?? id, type, char2score(el.get('score')));
+    addNode(ws, node);
+    handleStartupFencing(ws, node);
+    addNodeAttrs(ws, el, node, false);
+    unpackNvpairs(el, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.utilization, ws.idIndex);
+  }
+}
+
+export function shutdownRequested(node: Node): boolean {
+  const v = node.attrs.get('shutdown');
+  return v !== undefined && v !== '0';
+}
+
+/** The node_state's transient attributes, then standby and maintenance from them. */
+function unpackTransientAttributes(ws: WorkingSet, state: XmlElement, node: Node): void {
+  addNodeAttrs(ws, state.first('transient_attributes'), node, true);
+  if (isTrue(node.attrs.get('standby'))) node.standby = true;
+  if (isTrue(node.attrs.get('maintenance'))) node.maintenance = true;
+}
+
+/**
+ * In_ccm and crmd may be booleans or "online" as older DCs wrote them, or epoch timestamps
+ * (membership or peer start time) as DCs from 2.1.7 write them.
+ */
+function isMember(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (isTrue(value)) return true;
+  const n = Number(value);
+  return /^[0-9]+$/.test(value) && n > 0;
+}
+
+function isPeerOnline(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  if (value.toLowerCase() === 'online') return true;
+  return /^[0-9]+$/.test(value) && Number(value) > 0;
+}
+
+function onlineWithoutFencing(ws: WorkingSet, state: XmlElement, node: Node): boolean {
+  const join = state.get('join');
+  const inCluster = state.get('in_ccm');
+  if (!isMember(inCluster)) return false;
+  if (isPeerOnline(state.get('crmd'))) return join?.toLowerCase() === 'member';
+  if (!node.expectedUp) return false;
+  fenceNode(ws, node, 'peer is unexpectedly down', false);
+  return false;
+}
+
+function onlineWithFencing(ws: WorkingSet, state: XmlElement, node: Node): boolean {
+  const join = state.get('join')?.toLowerCase();
+  const inClusterText = state.get('in_ccm');
+  const expState = (state.get('expected') ?? 'down').toLowerCase();
+  const terminate = node.attrs.get('terminate');
+  let doTerminate = false;
+  if (isTrue(terminate)) doTerminate = true;
+  else if (terminate !== undefined && terminate.length > 0) {
+    const t = terminate[0]!;
+    if (t !== '0' && t >= '0' && t <= '9') doTerminate = true;
+  }
+  const inCluster = isMember(inClusterText);
+  let online = inCluster;
+  const crmdOnline = isPeerOnline(state.get('crmd'));
+  if (node.shutdown) {
+    online = crmdOnline;
+  } else if (inClusterText === undefined) {
+    fenceNode(ws, node, 'peer has not been seen by the cluster', false);
+  } else if (join === 'nack') {
+    fenceNode(ws, node, 'peer failed Pacemaker membership criteria', false);
+  } else if (!doTerminate && expState === 'down') {
+    if (inCluster || crmdOnline) {
+      node.standby = true;
+      node.pending = true;
+    }
+  } else if (doTerminate && join === 'down' && !inCluster && !crmdOnline) {
+    online = false;
+  } else if (!inCluster) {
+    fenceNode(ws, node, 'peer is no longer part of the cluster', true);
+  } else if (!crmdOnline) {
+    fenceNode(ws, node, 'peer process is no longer available', false);
+  } else if (doTerminate) {
+    fenceNode(ws, node, 'termination was requested', false);
+  } else if (join === 'member') {
+    // online and a full member
+  } else if (join === 'pending' || join === 'down') {
+    node.standby = true;
+    node.pending = true;
+  } else {
+    fenceNode(ws, node, 'peer was in an unknown state', false);
+  }
+  return online;
+}
+
+/** Pacemaker's determine_online_status. */
+export function determineOnlineStatus(ws: WorkingSet, state: XmlElement, node: Node): void {
+  node.shutdown = false;
+  node.expectedUp = false;
+  if (shutdownRequested(node)) node.shutdown = true;
+  else if (state.get('expected')?.toLowerCase() === 'member') node.expectedUp = true;
+  let online: boolean;
+  if (node.type === 'ping') {
+    node.unclean = false;
+    online = false;
+  } else if (!ws.flags.stonithEnabled) {
+    online = onlineWithoutFencing(ws, state, node);
+  } else {
+    online = onlineWithFencing(ws, state, node);
+  }
+  if (online) {
+    node.online = true;
+  } else {
+    node.fixed = true;
+    node.weight = MINUS_INFINITY;
+  }
+  if (online && node.shutdown) {
+    node.fixed = true;
+    node.weight = MINUS_INFINITY;
+  }
+}
+
+/** One <node_state> (Pacemaker's unpack_node_state): everything but its resource history. */
+export function unpackNodeState(ws: WorkingSet, state: XmlElement): void {
+  const id = state.get('id');
+  const uname = state.get('uname');
+  if (id === undefined || uname === undefined) return;
+  const node = findNodeAny(ws, id, uname);
+  if (!node) return;
+  if (isGuestOrRemote(node)) {
+    node.remoteWasFenced = (Number.parseInt(state.get('node_fenced') ?? '0', 10) || 0) !== 0;
+    return;
+  }
+  unpackTransientAttributes(ws, state, node);
+  node.unclean = false;
+  node.unseen = false;
+  determineOnlineStatus(ws, state, node);
+  if (!ws.flags.haveQuorum && node.online && ws.noQuorumPolicy === 'suicide') {
+    fenceNode(ws, node, 'cluster does not have quorum', false);
+  }
+}
+
+export { INFINITY };
