@@ -2,7 +2,8 @@
 // from op_defaults and the <op>, the timeout, what a start needs (quorum, fencing), what a failure
 // leads to (on-fail) and the role after a failure.
 
-import { parseIntervalMs, parseIsoDateTime, type XmlElement } from '@hacluster/cib';
+import { parseIsoDateTime, type XmlElement } from '@hacluster/cib';
+import { getMsec, parseIntervalSpec } from '../util/interval.js';
 import type { Action, OnFail, Resource } from '../model/types.js';
 import { Role, parseRoleN } from '../model/role.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
@@ -12,12 +13,7 @@ import { isRemoteConnection } from '../unpack/resource-helpers.js';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-/** crm_get_msec: a time span in milliseconds, or -1 when it cannot be read. */
-export function getMsec(text: string | undefined): number {
-  if (text === undefined) return -1;
-  const ms = parseIntervalMs(text);
-  return ms === undefined ? -1 : ms;
-}
+export { getMsec };
 
 /** Whether the <op> is disabled (enabled="false"). */
 export function opDisabled(op: XmlElement): boolean {
@@ -34,7 +30,7 @@ export function findOpEntry(rsc: Resource, key: string, includeDisabled: boolean
     for (const op of rsc.ops) {
       if (!includeDisabled && opDisabled(op)) continue;
       const name = op.get('name') ?? '';
-      const interval = Math.max(0, getMsec(op.get('interval') ?? '0'));
+      const interval = parseIntervalSpec(op.get('interval'));
       let matched = eqCase(search, `${rsc.id}_${name}_${interval}`);
       if (!matched && rsc.cloneName !== undefined) matched = eqCase(search, `${rsc.cloneName}_${name}_${interval}`);
       if (matched) return op;
@@ -52,7 +48,7 @@ function minIntervalMonitor(rsc: Resource): XmlElement | undefined {
   for (const op of rsc.ops) {
     if (opDisabled(op)) continue;
     if (!eqCase(op.get('name'), 'monitor')) continue;
-    const interval = Math.max(0, getMsec(op.get('interval') ?? '0'));
+    const interval = parseIntervalSpec(op.get('interval'));
     if (interval && interval < min) {
       min = interval;
       best = op;
@@ -78,7 +74,7 @@ function onFailValue(action: Action): string | undefined {
       if (opDisabled(op)) continue;
       const role = op.get('role');
       if (!eqCase(op.get('name'), 'monitor') || !(eqCase(role, 'Promoted') || eqCase(role, 'Master'))) continue;
-      if (Math.max(0, getMsec(op.get('interval') ?? '0')) === 0) continue;
+      if (parseIntervalSpec(op.get('interval')) === 0) continue;
       if (eqCase(onFail, 'demote')) continue;
       value = onFail;
       break;
@@ -89,7 +85,7 @@ function onFailValue(action: Action): string | undefined {
     const entry = action.opEntry;
     const name = entry?.get('name');
     const role = entry?.get('role');
-    const interval = Math.max(0, getMsec(entry?.get('interval') ?? '0'));
+    const interval = parseIntervalSpec(entry?.get('interval'));
     if (!eqCase(name, 'promote') && (!eqCase(name, 'monitor') || !(eqCase(role, 'Promoted') || eqCase(role, 'Master')) || interval === 0)) {
       return undefined;
     }

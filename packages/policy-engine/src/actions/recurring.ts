@@ -7,7 +7,8 @@ import { Role, parseRoleN, type RoleN } from '../model/role.js';
 import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import type { Action, Node, Resource } from '../model/types.js';
 import { addExpectedResult, customAction, findActionsExact, orderActions, resourceActions, startAction } from './action.js';
-import { findOpEntry, getMsec } from './operation.js';
+import { findOpEntry } from './operation.js';
+import { parseIntervalSpec } from '../util/interval.js';
 import { newOrdering } from '../constraints/ordering.js';
 import { newCancelAction } from '../stages/config-changes.js';
 import { opKey } from '../util/opkey.js';
@@ -21,7 +22,7 @@ interface OpHistory {
 }
 
 function interval(op: XmlElement): number {
-  return Math.max(0, getMsec(op.get('interval') ?? '0'));
+  return parseIntervalSpec(op.get('interval'));
 }
 
 function isOpDup(rsc: Resource, name: string, intervalMs: number): boolean {

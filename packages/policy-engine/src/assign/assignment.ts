@@ -4,7 +4,13 @@
 import { Role } from '../model/role.js';
 import { ActionFlag } from '../model/flags.js';
 import type { NodeScore, Resource } from '../model/types.js';
-import { nodeAvailable } from './nodes.js';
+import { NodeAvail, nodeAvailableFor } from './nodes.js';
+
+/**
+ * Where a resource may be assigned unless forced: a live, usable node with a non-negative score
+ * (guest nodes are assumed to come up with their container).
+ */
+const ASSIGNABLE = NodeAvail.alive | NodeAvail.usable | NodeAvail.noNegative | NodeAvail.exemptGuest;
 
 /** Undoes an assignment. */
 export function unassignResource(rsc: Resource): void {
@@ -22,17 +28,16 @@ export function unassignResource(rsc: Resource): void {
  * cannot run resources is refused and the resource will be stopped. Without a node, the
  * resource's starts become unrunnable and its stops required.
  */
-export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefined, force: boolean): boolean {
+export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefined, force: boolean, stopIfFail = true): boolean {
   let chosen = chosenIn;
-  if (!force && chosen !== undefined) {
-    if (chosen.weight < 0 || (!nodeAvailable(chosen, true, false) && !(chosen.node.type === 'remote' && chosen.node.remoteRsc?.container))) {
-      rsc.nextRole = Role.stopped;
-      chosen = undefined;
-    }
+  if (!force && chosen !== undefined && !nodeAvailableFor(chosen, ASSIGNABLE)) {
+    if (stopIfFail) rsc.nextRole = Role.stopped;
+    chosen = undefined;
   }
   unassignResource(rsc);
   rsc.provisional = false;
   if (chosen === undefined) {
+    if (!stopIfFail) return false;
     rsc.nextRole = Role.stopped;
     for (const op of rsc.actions.slice().reverse()) {
       if (op.task === 'stop') {
@@ -55,13 +60,14 @@ export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefine
 }
 
 /** Assigns a resource and its descendants to one node; true if any assignment changed. */
-export function assignResource(rsc: Resource, node: NodeScore | undefined, force: boolean): boolean {
+export function assignResource(rsc: Resource, node: NodeScore | undefined, force: boolean, stopIfFail = true): boolean {
   let changed = false;
   if (rsc.children.length === 0) {
-    if (rsc.assignedTo !== undefined) changed = true;
-    finalizeAssignment(rsc, node, force);
+    const before = rsc.assignedTo?.node;
+    finalizeAssignment(rsc, node, force, stopIfFail);
+    changed = before !== rsc.assignedTo?.node;
   } else {
-    for (const child of rsc.children) changed = assignResource(child, node, force) || changed;
+    for (const child of rsc.children) changed = assignResource(child, node, force, stopIfFail) || changed;
   }
   return changed;
 }

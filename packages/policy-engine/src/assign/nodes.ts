@@ -20,6 +20,39 @@ export function nodeAvailable(ns: NodeScore | undefined, considerScore: boolean,
   return true;
 }
 
+/** Flags of nodeAvailableFor (Pacemaker's enum pcmk__node_availability). */
+export const NodeAvail = {
+  alive: 1 << 0,
+  usable: 1 << 1,
+  noZero: 1 << 2,
+  noNegative: 1 << 3,
+  noBanned: 1 << 4,
+  noUnrunnableGuest: 1 << 5,
+  exemptGuest: 1 << 6,
+} as const;
+
+function isGuestNode(node: Node): boolean {
+  return node.type === 'remote' && node.remoteRsc?.container !== undefined;
+}
+
+/** Pacemaker's pcmk__node_available with availability flags. */
+export function nodeAvailableFor(ns: NodeScore | undefined, flags: number): boolean {
+  if (ns === undefined) return false;
+  const node = ns.node;
+  if (!(flags & NodeAvail.exemptGuest) || !isGuestNode(node)) {
+    if (!node.online || node.unclean) return false;
+    if (flags & NodeAvail.usable && (node.shutdown || node.standby || node.maintenance)) return false;
+  }
+  if (flags & NodeAvail.noZero && ns.weight === 0) return false;
+  if (flags & NodeAvail.noNegative && ns.weight < 0) return false;
+  if (flags & NodeAvail.noBanned && ns.weight <= -1_000_000) return false;
+  if (flags & NodeAvail.noUnrunnableGuest && isGuestNode(node)) {
+    const guest = node.remoteRsc!.container!;
+    if (guest.methods.location(guest, undefined, LocationKind.assigned) === undefined) return false;
+  }
+  return true;
+}
+
 /** The same test for a node without a per-resource score. */
 export function nodeUsable(node: Node): boolean {
   return node.online && !node.shutdown && !node.unclean && !node.standby && !node.maintenance;

@@ -3,7 +3,7 @@
 // the scores on each node in node order.
 
 import type { Node, NodeTable, Resource, WorkingSet } from '../model/types.js';
-import { addColocatedNodeScores, ColocSelect } from '../constraints/colocation.js';
+import { ColocSelect } from '../constraints/colocation.js';
 import { sortNodes } from './nodes.js';
 import { currentNode } from '../unpack/resource-helpers.js';
 import { allNodesTable } from '../constraints/resource-location.js';
@@ -21,7 +21,7 @@ export function sortResourcesForPlacement(ws: WorkingSet): void {
   const scoresOf = (rsc: Resource): NodeTable | undefined => {
     if (!colocated.has(rsc)) {
       const holder = { table: undefined as NodeTable | undefined };
-      addColocatedNodeScores(rsc, rsc.id, holder, undefined, 1, ColocSelect.thisWith);
+      rsc.methods.addColocatedNodeScores(rsc, undefined, rsc.id, holder, undefined, 1, ColocSelect.thisWith);
       colocated.set(rsc, holder.table);
     }
     return colocated.get(rsc);

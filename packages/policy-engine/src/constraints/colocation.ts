@@ -4,7 +4,7 @@
 
 import { INFINITY, MINUS_INFINITY, addScores, type Score, type XmlElement } from '@hacluster/cib';
 import { Role, parseRoleN, type RoleN } from '../model/role.js';
-import type { Colocation, NodeTable, Resource, WorkingSet } from '../model/types.js';
+import type { Colocation, Node, NodeScore, NodeTable, Resource, WorkingSet } from '../model/types.js';
 import { char2score } from '../util/score.js';
 import { eqCase, strcmp, toBoolean } from '../util/strings.js';
 import { expandIdref } from '../util/xml.js';
@@ -82,6 +82,7 @@ export function newColocation(
   dependentRole: string | undefined,
   primaryRole: string | undefined,
   influence: boolean,
+  explicit = true,
 ): void {
   if (score === 0 || dependent === undefined || primary === undefined) return;
   const c: Colocation = {
@@ -93,6 +94,7 @@ export function newColocation(
     primaryRole: roleOf(primaryRole),
     nodeAttribute: nodeAttr,
     influence,
+    explicit,
   };
   addThisWith(dependent, c);
   addWithThis(primary, c);
@@ -138,7 +140,7 @@ function unpackColocationSet(ws: WorkingSet, set: XmlElement, score: Score, infl
     for (const ref of refs) {
       const rsc = findConstraintResource(ws, ref.get('id'));
       if (rsc === undefined) return;
-      if (last !== undefined) newColocation(ws, setId, undefined, localScore, last, rsc, role, role, unpackInfluence(last, influenceS));
+      if (last !== undefined) newColocation(ws, setId, undefined, localScore, last, rsc, role, role, unpackInfluence(rsc, influenceS));
       last = rsc;
     }
   } else {
@@ -290,64 +292,153 @@ export function unpackColocation(ws: WorkingSet, original: XmlElement): void {
   if (last === undefined) unpackSimpleColocation(ws, original, id, influenceS);
 }
 
+// ---- gathering a resource's colocations ------------------------------------------------------
+
+/**
+ * Pacemaker's pcmk__add_this_with_list. Faithful to upstream, including its quirk: when the list
+ * already has entries, the first colocation of `addition` is inserted once per entry of
+ * `addition` (the loop inserts addition->data rather than iter->data).
+ */
+export function addThisWithList(list: Colocation[], addition: readonly Colocation[]): void {
+  if (list.length === 0) {
+    list.push(...addition);
+    return;
+  }
+  for (let i = 0; i < addition.length; i++) insertSorted(list, addition[0]!, (a, b) => cmpRscPriority(a.primary, b.primary));
+}
+
+/** Pacemaker's pcmk__add_with_this_list (same quirk as addThisWithList). */
+export function addWithThisList(list: Colocation[], addition: readonly Colocation[]): void {
+  if (list.length === 0) {
+    list.push(...addition);
+    return;
+  }
+  for (let i = 0; i < addition.length; i++) insertSorted(list, addition[0]!, (a, b) => cmpRscPriority(a.dependent, b.dependent));
+}
+
+/** Adds one colocation to a "this with" list, in primary priority order. */
+export function addThisWithTo(list: Colocation[], c: Colocation): void {
+  insertSorted(list, c, (a, b) => cmpRscPriority(a.primary, b.primary));
+}
+
+/** Adds one colocation to a "with this" list, in dependent priority order. */
+export function addWithThisTo(list: Colocation[], c: Colocation): void {
+  insertSorted(list, c, (a, b) => cmpRscPriority(a.dependent, b.dependent));
+}
+
+/** Every colocation affecting a resource as the primary (its own and its ancestors' that apply). */
+export function withThisColocations(rsc: Resource): Colocation[] {
+  const list: Colocation[] = [];
+  rsc.methods.withThisColocations(rsc, rsc, list);
+  return list;
+}
+
+/** Every colocation affecting a resource as the dependent. */
+export function thisWithColocations(rsc: Resource): Colocation[] {
+  const list: Colocation[] = [];
+  rsc.methods.thisWithColocations(rsc, rsc, list);
+  return list;
+}
+
 // ---- applying colocations ------------------------------------------------------------------
 
 export const CollocAffects = { nothing: 0, location: 1, role: 2 } as const;
 export type CollocAffectsN = (typeof CollocAffects)[keyof typeof CollocAffects];
+
+/**
+ * Pacemaker's pcmk__colocation_node_attr: a colocation's node attribute on a node, read from the
+ * container's assigned host when the resource asks for it (container-attribute-target=host).
+ */
+export function colocationNodeAttr(node: Node, attr: string, rsc: Resource | undefined): string | undefined {
+  const target = rsc?.meta.get('container-attribute-target');
+  const container = node.remoteRsc?.container;
+  if (target === undefined || target.toLowerCase() !== 'host' || container === undefined) return node.attrs.get(attr);
+  const host = container.assignedTo?.node;
+  return host === undefined ? undefined : host.attrs.get(attr);
+}
 
 /** Pacemaker's pcmk__colocation_affects: does this colocation matter now, and for what? */
 export function colocationAffects(dependent: Resource, primary: Resource, c: Colocation, preview: boolean): CollocAffectsN {
   if (!preview && primary.provisional) return CollocAffects.nothing;
   if (c.dependentRole >= Role.unpromoted && dependent.parent?.promotable && !dependent.provisional) return CollocAffects.role;
   if (!preview && !dependent.provisional) return CollocAffects.nothing;
-  if (c.score > 0 && c.dependentRole !== Role.unknown && c.dependentRole !== dependent.nextRole) return CollocAffects.nothing;
-  if (c.score > 0 && c.primaryRole !== Role.unknown && c.primaryRole !== primary.nextRole) return CollocAffects.nothing;
-  if (c.score < 0 && c.dependentRole !== Role.unknown && c.dependentRole === dependent.nextRole) return CollocAffects.nothing;
-  if (c.score < 0 && c.primaryRole !== Role.unknown && c.primaryRole === primary.nextRole) return CollocAffects.nothing;
+  if (c.dependentRole !== Role.unknown && c.dependentRole !== dependent.nextRole) return CollocAffects.nothing;
+  if (c.primaryRole !== Role.unknown && c.primaryRole !== primary.nextRole) return CollocAffects.nothing;
   return CollocAffects.location;
 }
 
-/** Pacemaker's pcmk__apply_coloc_to_weights: the dependent follows (or avoids) the primary's node. */
-export function applyColocToWeights(dependent: Resource, primary: Resource, c: Colocation): void {
-  const attribute = c.nodeAttribute ?? '#id';
+/** Pacemaker's pcmk__apply_coloc_to_scores: the dependent follows (or avoids) the primary's node. */
+export function applyColocToScores(dependent: Resource, primary: Resource, c: Colocation): void {
+  const attr = c.nodeAttribute ?? '#uname';
   let value: string | undefined;
   const primaryNode = primary.assignedTo?.node;
-  if (primaryNode !== undefined) value = primaryNode.attrs.get(attribute);
+  if (primaryNode !== undefined) value = colocationNodeAttr(primaryNode, attr, primary);
   else if (c.score < 0) return;
   const work = copyTable(dependent.allowedNodes);
   for (const ns of work.values()) {
     if (primaryNode === undefined) {
       ns.weight = addScores((-c.score) as Score, ns.weight);
-    } else if (eqCase(ns.node.attrs.get(attribute), value)) {
-      if (c.score < INFINITY) ns.weight = addScores(c.score, ns.weight);
-    } else if (c.score >= INFINITY) {
-      ns.weight = addScores((-c.score) as Score, ns.weight);
+      continue;
     }
+    if (eqCase(colocationNodeAttr(ns.node, attr, dependent), value)) {
+      if (c.score < INFINITY) ns.weight = addScores(c.score, ns.weight);
+      continue;
+    }
+    if (c.score >= INFINITY) ns.weight = MINUS_INFINITY;
   }
   if (c.score <= MINUS_INFINITY || c.score >= INFINITY || anyNodeAvailable(work)) dependent.allowedNodes = work;
 }
 
-/** Pacemaker's pcmk__apply_coloc_to_priority: colocations that only affect promotion. */
-export function applyColocToPriority(dependent: Resource, primary: Resource, c: Colocation): void {
-  const dNode = dependent.assignedTo?.node;
-  const pNode = primary.assignedTo?.node;
-  if (dNode === undefined || pNode === undefined) return;
-  const attribute = c.nodeAttribute ?? '#id';
-  if (!eqCase(dNode.attrs.get(attribute), pNode.attrs.get(attribute))) {
-    if (c.score === INFINITY && c.dependentRole === Role.promoted) dependent.priority = MINUS_INFINITY;
-    return;
+/**
+ * Pacemaker's pcmk__apply_coloc_to_priority: colocations that only affect promotion. Returns
+ * what was added to the dependent's priority.
+ */
+export function applyColocToPriority(dependent: Resource, primary: Resource, c: Colocation): number {
+  const primaryNode = primary.assignedTo?.node;
+  const dependentNode = dependent.assignedTo?.node;
+  if (dependentNode === undefined) return 0;
+  if (primaryNode !== undefined && c.primaryRole !== Role.unknown && c.primaryRole !== primary.nextRole) return 0;
+  const attr = c.nodeAttribute ?? '#uname';
+  const dependentValue = colocationNodeAttr(dependentNode, attr, dependent);
+  const primaryValue = primaryNode === undefined ? undefined : colocationNodeAttr(primaryNode, attr, primary);
+  let multiplier = 1;
+  if (!eqCase(dependentValue, primaryValue)) {
+    if (c.score === INFINITY && c.dependentRole === Role.promoted) multiplier = -1;
+    else return 0;
+  } else if (c.dependentRole === Role.unpromoted) {
+    multiplier = -1;
   }
-  if (c.primaryRole !== Role.unknown && c.primaryRole !== primary.nextRole) return;
-  const multiplier = c.dependentRole === Role.unpromoted ? -1 : 1;
-  dependent.priority = addScores((multiplier * c.score) as Score, dependent.priority);
+  const delta = multiplier * c.score;
+  dependent.priority = addScores(delta as Score, dependent.priority);
+  return delta;
 }
 
-function bestNodeScoreMatchingAttr(rsc: Resource, attr: string, value: string | undefined): number {
+/** The best score among a resource's allowed nodes whose attribute has the given value. */
+function bestNodeScoreMatchingAttr(c: Colocation | undefined, rsc: Resource, attr: string, value: string | undefined): number {
+  const original = rsc.allowedNodes;
+  const group = rsc.parent;
+  if (c !== undefined && rsc === c.dependent && c.explicit && group?.variant === 'group' && rsc !== group.children[0]) {
+    // a member after the first did not get the group's location scores: consider them now
+    rsc.allowedNodes = copyTable(original);
+    for (const location of rsc.cluster.locations) {
+      if (location.rsc === group) rsc.methods.applyLocation(rsc, location);
+    }
+  }
   let best = MINUS_INFINITY as number;
   for (const ns of rsc.allowedNodes.values()) {
-    if (ns.weight > best && nodeAvailable(ns, false, false) && eqCase(value, ns.node.attrs.get(attr))) best = ns.weight;
+    if (ns.weight > best && nodeAvailable(ns, false, false) && eqCase(value, colocationNodeAttr(ns.node, attr, rsc))) best = ns.weight;
   }
+  rsc.allowedNodes = original;
   return best;
+}
+
+/** Whether a resource may run on exactly one node. */
+function allowedOnOne(rsc: Resource): boolean {
+  let count = 0;
+  for (const ns of rsc.allowedNodes.values()) {
+    if (ns.weight >= 0 && ++count > 1) return false;
+  }
+  return count === 1;
 }
 
 /** Single-precision float, as C's float. */
@@ -358,19 +449,23 @@ export function colocationFactor(score: number): number {
   return f32(f32(score) / f32(1_000_000));
 }
 
-function addNodeScoresMatchingAttr(nodes: NodeTable, rsc: Resource, attrIn: string | undefined, factor: number, onlyPositive: boolean): void {
-  const attr = attrIn ?? '#uname';
+function addNodeScoresMatchingAttr(nodes: NodeTable, source: Resource, target: Resource, c: Colocation, factor: number, onlyPositive: boolean): void {
+  const attr = c.nodeAttribute ?? '#uname';
   for (const ns of nodes.values()) {
-    const score = bestNodeScoreMatchingAttr(rsc, attr, ns.node.attrs.get(attr));
-    if (factor < 0 && score < 0) continue;
-    if (ns.weight === INFINITY_HACK) continue;
-    const weightF = f32(factor * f32(score));
-    let weight = Math.trunc(weightF < 0 ? weightF - 0.5 : weightF + 0.5);
-    if (weight === 0 && score !== 0) {
-      if (factor > 0) weight = 1;
-      else if (factor < 0) weight = -1;
+    const value = colocationNodeAttr(ns.node, attr, target);
+    const score = bestNodeScoreMatchingAttr(c, source, attr, value);
+    if (factor < 0 && score < 0) {
+      // an anti-colocated dependent's avoidance counts only when it can run nowhere else
+      if (c.primary.stickiness >= -score || !colocationHasInfluence(c, undefined) || !allowedOnOne(c.dependent)) continue;
     }
-    const newScore = addScores(weight as Score, ns.weight);
+    if (ns.weight === INFINITY_HACK) continue;
+    const deltaF = f32(factor * f32(score));
+    let delta = Math.trunc(deltaF < 0 ? deltaF - 0.5 : deltaF + 0.5);
+    if (delta === 0 && score !== 0) {
+      if (factor > 0) delta = 1;
+      else if (factor < 0) delta = -1;
+    }
+    const newScore = addScores(delta as Score, ns.weight);
     if (onlyPositive && newScore < 0 && ns.weight > 0) {
       ns.weight = INFINITY_HACK as Score;
       continue;
@@ -383,71 +478,85 @@ function addNodeScoresMatchingAttr(nodes: NodeTable, rsc: Resource, attrIn: stri
 /** Flags of addColocatedNodeScores (Pacemaker's enum pcmk__coloc_select). */
 export const ColocSelect = { default: 0, thisWith: 1, nonnegative: 2, active: 4 } as const;
 
+/** A node table passed by reference (upstream's GHashTable **). */
+export interface NodeTableRef {
+  table: NodeTable | undefined;
+}
+
 /**
- * Pacemaker's pcmk__add_colocated_node_scores: merges a resource's node scores (and, through
- * colocations, those of resources colocated with it) into `nodes`, scaled by `factor`.
+ * Pacemaker's pcmk__add_colocated_node_scores (the primitive and shared implementation of the
+ * add_colocated_node_scores method): merges the source resource's node scores (and, through its
+ * colocations, those of resources colocated with it) into `nodes`, scaled by `factor`. With an
+ * empty `nodes` (and no colocation), starts from the source's own allowed nodes.
  */
 export function addColocatedNodeScores(
-  rsc: Resource,
+  source: Resource,
+  targetIn: Resource | undefined,
   logId: string | undefined,
-  nodes: { table: NodeTable | undefined },
-  attr: string | undefined,
+  nodes: NodeTableRef,
+  c: Colocation | undefined,
   factor: number,
-  flags: number,
+  flagsIn: number,
 ): void {
-  if (rsc.merging) return;
-  rsc.merging = true;
-  let work: NodeTable | undefined;
-  if (rsc.variant === 'group') {
-    if (rsc.children.length) {
-      const member = nodes.table === undefined ? rsc.children[rsc.children.length - 1]! : rsc.children[0]!;
-      const holder = { table: nodes.table === undefined ? undefined : copyTable(nodes.table) };
-      addColocatedNodeScores(member, logId, holder, attr, factor, flags);
-      work = holder.table;
-    }
-  } else if (nodes.table === undefined) {
-    work = copyTable(rsc.allowedNodes);
+  let flags = flagsIn;
+  if (source.merging) return;
+  source.merging = true;
+  let work: NodeTable;
+  let target = targetIn;
+  if (nodes.table === undefined) {
+    work = copyTable(source.allowedNodes);
+    target = source;
   } else {
     work = copyTable(nodes.table);
-    addNodeScoresMatchingAttr(work, rsc, attr, factor, (flags & ColocSelect.nonnegative) !== 0);
-  }
-  if (work === undefined) {
-    rsc.merging = false;
-    return;
+    addNodeScoresMatchingAttr(work, source, target!, c!, factor, (flags & ColocSelect.nonnegative) !== 0);
   }
   if (anyNodeAvailable(work)) {
-    const multiplier = factor < 0 ? -1 : 1;
-    let list: Colocation[];
-    if (flags & ColocSelect.thisWith) list = rsc.thisWith;
-    else if (rsc.variant === 'group') list = rsc.children[rsc.children.length - 1]!.withThis;
-    else list = rsc.withThis;
-    for (const c of list.slice()) {
+    const thisWith = (flags & ColocSelect.thisWith) !== 0;
+    const colocations = thisWith ? thisWithColocations(source) : withThisColocations(source);
+    flags |= ColocSelect.active;
+    for (const constraint of colocations) {
+      const otherFactor = f32(f32(factor * f32(constraint.score)) / f32(1_000_000));
       let other: Resource;
-      if (flags & ColocSelect.thisWith) {
-        other = c.primary;
-      } else if (!colocationHasInfluence(c, undefined)) {
-        continue;
-      } else {
-        other = c.dependent;
-      }
-      const f = f32(f32(multiplier * c.score) / f32(1_000_000));
-      const holder: { table: NodeTable | undefined } = { table: work };
-      addColocatedNodeScores(other, logId, holder, c.nodeAttribute, f, flags | ColocSelect.active);
-      work = holder.table;
+      if (thisWith) other = constraint.primary;
+      else if (!colocationHasInfluence(constraint, undefined)) continue;
+      else other = constraint.dependent;
+      const ref: NodeTableRef = { table: work };
+      other.methods.addColocatedNodeScores(other, target, logId, ref, constraint, otherFactor, flags);
+      work = ref.table!;
     }
   } else if (flags & ColocSelect.active) {
-    rsc.merging = false;
-    return;
-  }
-  if (work === undefined) {
-    rsc.merging = false;
+    source.merging = false;
     return;
   }
   if (flags & ColocSelect.nonnegative) {
     for (const ns of work.values()) if (ns.weight === INFINITY_HACK) ns.weight = 1 as Score;
   }
   nodes.table = work;
-  rsc.merging = false;
+  source.merging = false;
+}
+
+/** Pacemaker's pcmk__add_dependent_scores: a "with this" colocation's pull on the primary's scores. */
+export function addDependentScores(c: Colocation, primary: Resource): void {
+  const dependent = c.dependent;
+  const factor = colocationFactor(c.score);
+  let flags: number = ColocSelect.active;
+  if (!colocationHasInfluence(c, undefined)) return;
+  if (primary.variant === 'clone') flags |= ColocSelect.nonnegative;
+  const ref: NodeTableRef = { table: primary.allowedNodes };
+  dependent.methods.addColocatedNodeScores(dependent, primary, dependent.id, ref, c, factor, flags);
+  primary.allowedNodes = ref.table!;
+}
+
+/**
+ * Pacemaker's pcmk__colocation_intersect_nodes: bans the dependent from nodes without a primary
+ * instance, optionally adding the primary's scores where there is one.
+ */
+export function colocationIntersectNodes(dependent: Resource, primaryNodes: readonly NodeScore[], mergeScores: boolean): void {
+  for (const ns of dependent.allowedNodes.values()) {
+    const primaryNode = primaryNodes.find((p) => p.node.id === ns.node.id);
+    if (primaryNode === undefined) ns.weight = MINUS_INFINITY;
+    else if (mergeScores) ns.weight = addScores(ns.weight, primaryNode.weight);
+  }
 }
 
 /** Pacemaker's pcmk__colocation_has_influence. */

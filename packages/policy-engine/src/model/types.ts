@@ -205,7 +205,10 @@ export interface Colocation {
   readonly primaryRole: RoleN;
   /** Node attribute to match on (default #uname; undefined means "not set"). */
   readonly nodeAttribute: string | undefined;
+  /** The dependent's preferences count for the primary even when the primary is active. */
   readonly influence: boolean;
+  /** Configured by the user (not implied by a group, a container, …). */
+  readonly explicit: boolean;
 }
 
 /** An ordering constraint before it is turned into links between actions. */
@@ -335,6 +338,8 @@ export interface WorkingSet {
   /** Containers that must be stopped (bundles), found while unpacking history. */
   stopNeeded: Resource[];
   recheckBy: number;
+  /** node-pending-timeout in seconds (0: pending nodes are never fenced for being pending). */
+  nodePendingTimeout: number;
   ninstances: number;
   disabledResources: number;
   blockedResources: number;

@@ -33,6 +33,13 @@ export function injectNode(cib: XmlElement, node: string, uuid?: string): XmlEle
   const status = statusOf(cib);
   for (const s of status.elements('node_state')) if (s.get('uname') === node) return s;
   const id = uuid ?? nodeIdFromConfig(cib, node) ?? node;
+  // An entry may not have a uname yet (a peer that has not joined the process group)
+  for (const s of status.elements('node_state')) {
+    if (s.get('id') === id) {
+      s.set('uname', node);
+      return s;
+    }
+  }
   return appendChild(status, XmlElement.create('node_state', { id, uname: node }));
 }
 

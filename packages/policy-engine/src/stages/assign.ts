@@ -8,10 +8,10 @@ export function assignResources(ws: WorkingSet): void {
   if (ws.placementStrategy.toLowerCase() !== 'default') sortResourcesForPlacement(ws);
   if (ws.flags.haveRemoteNodes) {
     for (const rsc of ws.resources) {
-      if (rsc.isRemoteNode) rsc.methods.assign(rsc, rsc.partialMigrationTarget);
+      if (rsc.isRemoteNode) rsc.methods.assign(rsc, rsc.partialMigrationTarget, true);
     }
   }
   for (const rsc of ws.resources) {
-    if (!rsc.isRemoteNode) rsc.methods.assign(rsc, undefined);
+    if (!rsc.isRemoteNode) rsc.methods.assign(rsc, undefined, true);
   }
 }

@@ -2,6 +2,7 @@
 // pcmk__update_action_for_orderings): turn ordering constraints into links between actions, then
 // propagate "required" and "unrunnable" along the links until nothing changes.
 
+import { withThisColocations } from '../constraints/colocation.js';
 import { INFINITY } from '@hacluster/cib';
 import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import { Role } from '../model/role.js';
@@ -248,12 +249,12 @@ export function blockColocationDependents(ws: WorkingSet, action: Action): void 
   if (!isStart && !eqCase(action.task, 'promote')) return;
   let rsc = topResource(action.rsc!);
   if (rsc.parent !== undefined) rsc = rsc.parent;
-  if (rsc.withThis.length === 0) return;
+  // the colocation fails only if the entire primary cannot reach the desired role
   for (const child of rsc.children) {
     const childAction = findFirstAction(child.actions, undefined, action.task);
     if (childAction === undefined || has(childAction.flags, ActionFlag.runnable)) return;
   }
-  for (const c of rsc.withThis.slice()) {
+  for (const c of withThisColocations(rsc)) {
     if (c.score < INFINITY) continue;
     if (!isStart && c.primaryRole !== Role.promoted) continue;
     if (c.dependentRole === Role.promoted) markActionBlocked(ws, c.dependent, 'promote', action.rsc!);

@@ -96,6 +96,7 @@ export function newWorkingSet(root: XmlElement, options: UnpackOptions = {}): Wo
     failed: [],
     stopNeeded: [],
     recheckBy: 0,
+    nodePendingTimeout: 0,
     ninstances: 0,
     disabledResources: 0,
     blockedResources: 0,

@@ -2,7 +2,8 @@
 // precedence order with cib-bootstrap-options first, current option names or their legacy aliases
 // (stonith-enabled for fencing-enabled, …), defaults for anything unset.
 
-import { MINUS_INFINITY, findClusterOption, parseIntervalMs, type Score, type XmlElement } from '@hacluster/cib';
+import { MINUS_INFINITY, findClusterOption, type Score, type XmlElement } from '@hacluster/cib';
+import { parseIntervalSpec } from '../util/interval.js';
 import type { ClusterFlags, NoQuorumPolicy, WorkingSet } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { char2score } from '../util/score.js';
@@ -112,7 +113,7 @@ export function unpackConfig(ws: WorkingSet, crmConfig: XmlElement | undefined, 
   ws.stonithAction = action === 'poweroff' ? 'off' : action;
   f.concurrentFencing = flag(ws, 'concurrent-fencing', f.concurrentFencing);
   const delay = clusterOption(ws, 'priority-fencing-delay');
-  if (delay !== undefined) ws.priorityFencingDelay = Math.floor((parseIntervalMs(delay) ?? 0) / 1000);
+  if (delay !== undefined) ws.priorityFencingDelay = Math.floor(parseIntervalSpec(delay) / 1000);
   f.stopEverything = flag(ws, 'stop-all-resources', f.stopEverything);
   f.symmetricCluster = flag(ws, 'symmetric-cluster', f.symmetricCluster);
   ws.noQuorumPolicy = parseNoQuorumPolicy(clusterOption(ws, 'no-quorum-policy'), f, ws.input);
@@ -124,8 +125,16 @@ export function unpackConfig(ws: WorkingSet, crmConfig: XmlElement | undefined, 
   if (f.stonithEnabled) f.startupFencing = flag(ws, 'startup-fencing', f.startupFencing);
   ws.nodeHealth = healthColours(ws);
   ws.placementStrategy = clusterOption(ws, 'placement-strategy') ?? 'default';
+  ws.nodePendingTimeout = timeoutMs2s(parseIntervalSpec(clusterOption(ws, 'node-pending-timeout')));
   f.shutdownLock = flag(ws, 'shutdown-lock', f.shutdownLock);
   if (f.shutdownLock) {
-    ws.shutdownLockLimit = Math.floor((parseIntervalMs(clusterOption(ws, 'shutdown-lock-limit')) ?? 0) / 1000);
+    ws.shutdownLockLimit = Math.floor(parseIntervalSpec(clusterOption(ws, 'shutdown-lock-limit')) / 1000);
   }
+}
+
+/** pcmk__timeout_ms2s: milliseconds to whole seconds, rounded to the nearest (at least 1). */
+function timeoutMs2s(ms: number): number {
+  if (ms === 0) return 0;
+  if (ms < 1000) return 1;
+  return Math.floor(ms / 1000) + (ms % 1000 >= 500 ? 1 : 0);
 }

@@ -7,7 +7,7 @@ import { addScores, type Score, type XmlElement } from '@hacluster/cib';
 import type { Node, Resource } from '../model/types.js';
 import { char2score } from '../util/score.js';
 import { eqCase } from '../util/strings.js';
-import { getMsec } from '../actions/operation.js';
+import { parseIntervalSpec } from '../util/interval.js';
 import { historyEntry } from './history-index.js';
 
 interface FailEntry {
@@ -94,7 +94,7 @@ export interface FailcountOptions {
 }
 
 function isMatchedFailure(rscId: string, confOp: XmlElement, lrmOp: XmlElement): boolean {
-  const confInterval = Math.max(0, getMsec(confOp.get('interval') ?? '0'));
+  const confInterval = parseIntervalSpec(confOp.get('interval'));
   const lrmInterval = Number.parseInt(lrmOp.get('interval') ?? '0', 10) || 0;
   if (confInterval !== lrmInterval || !eqCase(confOp.get('name'), lrmOp.get('operation'))) return false;
   const id = lrmOp.get('id');
@@ -130,7 +130,7 @@ function blockFailure(node: Node, rsc: Resource, xmlOp: XmlElement | undefined):
     } else {
       const entry = historyEntry(rsc.cluster, node.uname, name);
       if (!entry) continue;
-      const interval = Math.max(0, getMsec(pref.get('interval') ?? '0'));
+      const interval = parseIntervalSpec(pref.get('interval'));
       for (const op of entry.elements('lrm_rsc_op')) {
         if (op.get('operation') !== pref.get('name')) continue;
         if ((Number.parseInt(op.get('interval') ?? '0', 10) || 0) !== interval) continue;

@@ -199,7 +199,16 @@ function effectiveRc(rc: number): number {
   return rc;
 }
 
-function remapOperation(ws: WorkingSet, xmlOp: XmlElement, rsc: Resource, node: Node, st: UnpackState, targetRc: number, r: { rc: number; status: number }): void {
+function remapOperation(
+  ws: WorkingSet,
+  xmlOp: XmlElement,
+  rsc: Resource,
+  node: Node,
+  st: UnpackState,
+  targetRc: number,
+  r: { rc: number; status: number },
+  expired: boolean,
+): void {
   let task = xmlOp.get('operation') ?? '';
   if (task === 'monitor') {
     const remapped = effectiveRc(r.rc);
@@ -244,7 +253,8 @@ function remapOperation(ws: WorkingSet, xmlOp: XmlElement, rsc: Resource, node: 
       break;
     case Ocf.unimplementFeature:
       if (intAttr(xmlOp, 'interval', 0) === 0) {
-        checkRecoverable(ws, rsc, node, task);
+        // an expired failure no longer blocks the resource
+        if (!expired) checkRecoverable(ws, rsc, node, task);
         r.status = Exec.errorHard;
       } else {
         r.status = Exec.notSupported;
@@ -253,7 +263,7 @@ function remapOperation(ws: WorkingSet, xmlOp: XmlElement, rsc: Resource, node: 
     case Ocf.notInstalled:
     case Ocf.invalidParam:
     case Ocf.insufficientPriv:
-      checkRecoverable(ws, rsc, node, task);
+      if (!expired) checkRecoverable(ws, rsc, node, task);
       r.status = Exec.errorHard;
       break;
     default:
@@ -389,7 +399,7 @@ function unpackRscOp(ws: WorkingSet, rsc: Resource, node: Node, xmlOp: XmlElemen
   if (r.status !== Exec.notInstalled && checkOperationExpiry(ws, rsc, node, r.rc, xmlOp)) expired = true;
   const oldRc = r.rc;
   const oldTargetRc = targetRc;
-  remapOperation(ws, xmlOp, rsc, node, st, targetRc, r);
+  remapOperation(ws, xmlOp, rsc, node, st, targetRc, r, expired);
   const maskable = !isBundled(rsc) && maskProbeFailure(xmlOp);
   if (expired && maskable && oldRc !== oldTargetRc) {
     if (rsc.role <= Role.stopped) rsc.role = Role.unknown;

@@ -5,7 +5,7 @@ import { INFINITY, MINUS_INFINITY, type Score, type XmlElement } from '@hacluste
 import type { Node, NodeType, WorkingSet } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { char2score } from '../util/score.js';
-import { isTrue, numericStrcasecmp } from '../util/strings.js';
+import { isTrue, numericStrcasecmp, toBoolean } from '../util/strings.js';
 import { clusterOption } from './config.js';
 import { fenceNode } from './fence.js';
 
@@ -138,65 +138,84 @@ function unpackTransientAttributes(ws: WorkingSet, state: XmlElement, node: Node
 }
 
 /**
- * In_ccm and crmd may be booleans or "online" as older DCs wrote them, or epoch timestamps
- * (membership or peer start time) as DCs from 2.1.7 write them.
+ * When the node became a cluster member (in_ccm): an epoch time as DCs from 2.1.7 write it, or a
+ * boolean as older DCs wrote it (true counts as "now"). 0 when not a member, -1 when unknown.
  */
-function isMember(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  if (isTrue(value)) return true;
-  const n = Number(value);
-  return /^[0-9]+$/.test(value) && n > 0;
+function whenMember(ws: WorkingSet, value: string | undefined): number {
+  if (value === undefined) return -1;
+  const b = toBoolean(value);
+  if (b !== undefined) return b ? ws.now : 0;
+  if (!/^[+-]?[0-9]+/.test(value.trim())) return -1;
+  const n = Number.parseInt(value, 10);
+  return n < 0 ? -1 : n;
 }
 
-function isPeerOnline(value: string | undefined): boolean {
+/** When the node's controller joined the process group (crmd): epoch time, 1 for "online", or 0. */
+function whenOnline(value: string | undefined): number {
+  if (value === undefined || value.toLowerCase() === 'offline') return 0;
+  if (value.toLowerCase() === 'online') return 1;
+  if (!/^[+-]?[0-9]+/.test(value.trim())) return 0;
+  const n = Number.parseInt(value, 10);
+  return n < 0 ? 0 : n;
+}
+
+/** The node's "terminate" attribute: a boolean or an epoch time. */
+function terminationRequested(node: Node): boolean {
+  const value = node.attrs.get('terminate');
   if (value === undefined) return false;
-  if (value.toLowerCase() === 'online') return true;
-  return /^[0-9]+$/.test(value) && Number(value) > 0;
+  const b = toBoolean(value);
+  if (b !== undefined) return b;
+  if (!/^[+-]?[0-9]+/.test(value.trim())) return false;
+  return Number.parseInt(value, 10) > 0;
 }
 
 function onlineWithoutFencing(ws: WorkingSet, state: XmlElement, node: Node): boolean {
   const join = state.get('join');
-  const inCluster = state.get('in_ccm');
-  if (!isMember(inCluster)) return false;
-  if (isPeerOnline(state.get('crmd'))) return join?.toLowerCase() === 'member';
+  const member = whenMember(ws, state.get('in_ccm'));
+  if (member <= 0) return false;
+  if (whenOnline(state.get('crmd')) > 0) return join?.toLowerCase() === 'member';
   if (!node.expectedUp) return false;
   fenceNode(ws, node, 'peer is unexpectedly down', false);
   return false;
 }
 
-function onlineWithFencing(ws: WorkingSet, state: XmlElement, node: Node): boolean {
-  const join = state.get('join')?.toLowerCase();
-  const inClusterText = state.get('in_ccm');
-  const expState = (state.get('expected') ?? 'down').toLowerCase();
-  const terminate = node.attrs.get('terminate');
-  let doTerminate = false;
-  if (isTrue(terminate)) doTerminate = true;
-  else if (terminate !== undefined && terminate.length > 0) {
-    const t = terminate[0]!;
-    if (t !== '0' && t >= '0' && t <= '9') doTerminate = true;
+/** Whether a pending node has been pending longer than node-pending-timeout. */
+function pendingTooLong(ws: WorkingSet, member: number, online: number): boolean {
+  if (ws.nodePendingTimeout > 0 && member > 0 && online <= 0) {
+    const timeout = member + ws.nodePendingTimeout;
+    if (ws.now >= timeout) return true;
+    if (timeout > ws.now && (ws.recheckBy === 0 || ws.recheckBy > timeout)) ws.recheckBy = timeout;
   }
-  const inCluster = isMember(inClusterText);
-  let online = inCluster;
-  const crmdOnline = isPeerOnline(state.get('crmd'));
-  if (node.shutdown) {
-    online = crmdOnline;
-  } else if (inClusterText === undefined) {
+  return false;
+}
+
+function onlineWithFencing(ws: WorkingSet, state: XmlElement, node: Node): boolean {
+  const terminate = terminationRequested(node);
+  const join = state.get('join');
+  const expState = state.get('expected');
+  const member = whenMember(ws, state.get('in_ccm'));
+  const online = whenOnline(state.get('crmd'));
+  if (node.shutdown) return online > 0;
+  if (member < 0) {
     fenceNode(ws, node, 'peer has not been seen by the cluster', false);
-  } else if (join === 'nack') {
+    return false;
+  }
+  if (join === 'banned') {
     fenceNode(ws, node, 'peer failed Pacemaker membership criteria', false);
-  } else if (!doTerminate && expState === 'down') {
-    if (inCluster || crmdOnline) {
+  } else if (terminate) {
+    if (member <= 0 && online <= 0 && join === 'down') return false;
+    fenceNode(ws, node, 'fencing was requested', false);
+  } else if (expState === undefined || expState === 'down') {
+    if (pendingTooLong(ws, member, online)) {
+      fenceNode(ws, node, 'peer pending timed out on joining the process group', false);
+    } else if (member > 0 || online > 0) {
       node.standby = true;
       node.pending = true;
     }
-  } else if (doTerminate && join === 'down' && !inCluster && !crmdOnline) {
-    online = false;
-  } else if (!inCluster) {
+  } else if (member <= 0) {
     fenceNode(ws, node, 'peer is no longer part of the cluster', true);
-  } else if (!crmdOnline) {
+  } else if (online <= 0) {
     fenceNode(ws, node, 'peer process is no longer available', false);
-  } else if (doTerminate) {
-    fenceNode(ws, node, 'termination was requested', false);
   } else if (join === 'member') {
     // online and a full member
   } else if (join === 'pending' || join === 'down') {
@@ -205,7 +224,7 @@ function onlineWithFencing(ws: WorkingSet, state: XmlElement, node: Node): boole
   } else {
     fenceNode(ws, node, 'peer was in an unknown state', false);
   }
-  return online;
+  return member > 0;
 }
 
 /** Pacemaker's determine_online_status. */
@@ -239,7 +258,8 @@ export function determineOnlineStatus(ws: WorkingSet, state: XmlElement, node: N
 export function unpackNodeState(ws: WorkingSet, state: XmlElement): void {
   const id = state.get('id');
   const uname = state.get('uname');
-  if (id === undefined || uname === undefined) return;
+  if (id === undefined) return;
+  // A joining peer's entry may lack a uname until it joins the process group: it is found by id.
   const node = findNodeAny(ws, id, uname);
   if (!node) return;
   if (isGuestOrRemote(node)) {

@@ -2,7 +2,8 @@
 // functions): templates expanded, meta-attributes resolved (own sets, the parents', rsc_defaults),
 // flags and numbers read from them, members of groups and clones unpacked below their parent.
 
-import { INFINITY, XmlElement, parseIntervalMs, type Score } from '@hacluster/cib';
+import { INFINITY, XmlElement, type Score } from '@hacluster/cib';
+import { parseIntervalSpec } from '../util/interval.js';
 import { Role, parseRoleN, type RoleN } from '../model/role.js';
 import type { RecoveryType, Resource, Variant, WorkingSet } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
@@ -315,11 +316,11 @@ export function unpackResource(ws: WorkingSet, original: XmlElement, parent: Res
   }
   unpackRequires(rsc, meta.get('requires'));
   const failureTimeout = meta.get('failure-timeout');
-  if (failureTimeout !== undefined) rsc.failureTimeout = Math.floor((parseIntervalMs(failureTimeout) ?? 0) / 1000);
+  if (failureTimeout !== undefined) rsc.failureTimeout = Math.floor(parseIntervalSpec(failureTimeout) / 1000);
   if (remoteNode) {
     const reconnect = resourceParams(rsc, undefined).get('reconnect_interval');
     if (reconnect !== undefined) {
-      rsc.remoteReconnectMs = parseIntervalMs(reconnect) ?? 0;
+      rsc.remoteReconnectMs = parseIntervalSpec(reconnect);
       rsc.failureTimeout = Math.floor(rsc.remoteReconnectMs / 1000);
     }
   }

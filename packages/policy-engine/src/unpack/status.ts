@@ -64,7 +64,7 @@ function unpackNodeHistory(ws: WorkingSet, status: XmlElement, fence: boolean): 
   for (const state of status.elements('node_state')) {
     const id = state.get('id');
     const uname = state.get('uname');
-    if (id === undefined || uname === undefined) continue;
+    if (id === undefined) continue;
     const node = findNodeAny(ws, id, uname);
     if (!node || node.unpacked) continue;
     if (fence) {

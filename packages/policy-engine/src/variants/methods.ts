@@ -4,6 +4,7 @@
 // and bundles slot in the same way.
 
 import type { Action, Colocation, Location, Node, NodeScore, Resource } from '../model/types.js';
+import type { NodeTableRef } from '../constraints/colocation.js';
 import type { RoleN } from '../model/role.js';
 import type { GraphBuilder } from '../output/graph.js';
 import type { SummarySink } from '../output/transition-summary.js';
@@ -36,18 +37,42 @@ export interface VariantMethods {
   // ---- scheduling ----------------------------------------------------------------------------
   /**
    * Chooses a node. Returns the node the whole resource is assigned to, if there is one.
-   * Contract (as upstream): an assignment can be undone with unassignResource(); a failed one
-   * leaves no trace but the next role.
+   * Contract (as upstream): with `stopIfFail` false, an assignment can be undone completely with
+   * unassignResource() and a failed one has no side effects; with it true, a resource that
+   * cannot be placed is set to stop and its existing actions are updated.
    */
-  assign(rsc: Resource, prefer: Node | undefined): NodeScore | undefined;
+  assign(rsc: Resource, prefer: Node | undefined, stopIfFail: boolean): NodeScore | undefined;
   /** Creates the resource's actions (start, stop, monitors, pseudo-actions). */
   createActions(rsc: Resource): void;
   /** Schedules a probe on a node if the resource's state there is unknown; true if one was made. */
   createProbe(rsc: Resource, node: Node): boolean;
   /** Adds the orderings and colocations a resource implies by itself (group members, …). */
   internalConstraints(rsc: Resource): void;
-  /** Applies a colocation to the dependent's node scores (or promotion priority). */
-  applyColocScore(dependent: Resource, primary: Resource, colocation: Colocation, forDependent: boolean): void;
+  /**
+   * Applies a colocation to the dependent's node scores (or promotion priority); returns what was
+   * added to the dependent's priority.
+   */
+  applyColocScore(dependent: Resource, primary: Resource, colocation: Colocation, forDependent: boolean): number;
+  /**
+   * Adds to `list` the colocations where `rsc` is the primary and that matter for `orig` (`rsc`
+   * itself or a descendant): its own, and those of its ancestors that apply.
+   */
+  withThisColocations(rsc: Resource, orig: Resource, list: Colocation[]): void;
+  /** The same for colocations where `rsc` is the dependent. */
+  thisWithColocations(rsc: Resource, orig: Resource, list: Colocation[]): void;
+  /**
+   * Merges this resource's node scores, and through its colocations those of resources
+   * colocated with it, into `nodes` for `target` (see constraints/colocation.ts).
+   */
+  addColocatedNodeScores(
+    source: Resource,
+    target: Resource | undefined,
+    logId: string | undefined,
+    nodes: NodeTableRef,
+    colocation: Colocation | undefined,
+    factor: number,
+    flags: number,
+  ): void;
   /** The resources mandatorily colocated with this one, transitively. */
   colocatedResources(rsc: Resource, orig: Resource | undefined, list: Resource[]): Resource[];
   /** Applies a location constraint to the resource's node scores. */

@@ -7,7 +7,7 @@ import { Role, type RoleN } from '../../model/role.js';
 import { ActionFlag, OrderFlag, has } from '../../model/flags.js';
 import type { Action, Colocation, Location, Node, NodeScore, Resource } from '../../model/types.js';
 import { customAction, findFirstAction } from '../../actions/action.js';
-import { addThisWith, addWithThis, newColocation } from '../../constraints/colocation.js';
+import { addThisWithList, addThisWithTo, addWithThisList, newColocation, type NodeTableRef } from '../../constraints/colocation.js';
 import { applyLocationToResource } from '../../constraints/location.js';
 import { orderResourceActions, orderStarts, orderStops } from '../../constraints/ordering.js';
 import { showNodeScores } from '../../output/scores.js';
@@ -66,27 +66,7 @@ function groupState(rsc: Resource, current: boolean): RoleN {
   return role;
 }
 
-/** Moves the group's colocations to its members: "group with X" to the first, "X with group" to the last. */
-function expandGroupColocations(rsc: Resource): void {
-  if (rsc.children.length === 0) return;
-  let member = rsc.children[0]!;
-  for (const c of rsc.thisWith) addThisWith(member, c);
-  let anyUnmanaged = !member.managed;
-  for (let i = 1; i < rsc.children.length; i++) {
-    member = rsc.children[i]!;
-    if (anyUnmanaged) {
-      for (const c of rsc.thisWith) if (c.score === INFINITY) addThisWith(member, c);
-    } else if (!member.managed) {
-      anyUnmanaged = true;
-    }
-  }
-  rsc.thisWith = [];
-  member = lastMember(rsc)!;
-  for (const c of rsc.withThis) addWithThis(member, c);
-  rsc.withThis = [];
-}
-
-function groupAssign(rsc: Resource, prefer: Node | undefined): NodeScore | undefined {
+function groupAssign(rsc: Resource, prefer: Node | undefined, stopIfFail: boolean): NodeScore | undefined {
   if (!rsc.provisional) return rsc.assignedTo;
   if (rsc.allocating) return undefined;
   if (rsc.children.length === 0) {
@@ -96,12 +76,11 @@ function groupAssign(rsc: Resource, prefer: Node | undefined): NodeScore | undef
   rsc.allocating = true;
   const first = rsc.children[0]!;
   rsc.role = first.role;
-  expandGroupColocations(rsc);
   showNodeScores(rsc.cluster, rsc, 'pcmk__group_assign', rsc.allowedNodes);
   let firstAssigned: NodeScore | undefined;
   let gotFirst = false;
   for (const member of rsc.children) {
-    const node = member.methods.assign(member, prefer);
+    const node = member.methods.assign(member, prefer, stopIfFail);
     if (!gotFirst) {
       firstAssigned = node;
       gotFirst = node !== undefined;
@@ -153,7 +132,7 @@ function groupInternalConstraints(rsc: Resource): void {
         postDownFlags = OrderFlag.impliesThen;
       }
     } else if (colocated) {
-      newColocation(rsc.cluster, 'group:internal_colocation', undefined, INFINITY, member, previous, undefined, undefined, member.critical);
+      newColocation(rsc.cluster, '#group-members', undefined, INFINITY, member, previous, undefined, undefined, member.critical, false);
     }
     if (promotable) {
       orderResourceActions(rsc, 'demote', member, 'demote', downFlags);
@@ -176,6 +155,10 @@ function groupInternalConstraints(rsc: Resource): void {
     } else {
       orderStarts(previous, member, OrderFlag.impliesThen | OrderFlag.runnableLeft);
       orderStops(member, previous, OrderFlag.optional | OrderFlag.restart);
+      // an active member after an inactive (new) one: its stop must precede that one's start
+      if (member.runningOn.length > 0 && previous.runningOn.length === 0) {
+        orderResourceActions(member, 'stop', previous, 'start', OrderFlag.impliesFirst | OrderFlag.runnableLeft);
+      }
       if (promotable) {
         orderResourceActions(previous, 'promote', member, 'promote', OrderFlag.impliesThen | OrderFlag.runnableLeft);
         orderResourceActions(member, 'demote', previous, 'demote', OrderFlag.optional);
@@ -214,9 +197,71 @@ function colocateWithGroup(dependent: Resource, primary: Resource, c: Colocation
   for (const member of primary.children) member.methods.applyColocScore(dependent, member, c, false);
 }
 
-function groupApplyColocScore(dependent: Resource, primary: Resource, c: Colocation, forDependent: boolean): void {
+function groupApplyColocScore(dependent: Resource, primary: Resource, c: Colocation, forDependent: boolean): number {
   if (forDependent) colocateGroupWith(dependent, primary, c);
   else colocateWithGroup(dependent, primary, c);
+  return 0;
+}
+
+/**
+ * Pacemaker's pcmk__with_group_colocations: "with group" colocations matter for the group itself
+ * and its last member (earlier members follow through the internal colocations).
+ */
+function withGroupColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
+  if (rsc.children.length === 0) return;
+  if (orig !== rsc && orig !== lastMember(rsc)) return;
+  addWithThisList(list, rsc.withThis);
+  if (rsc.parent !== undefined) rsc.parent.methods.withThisColocations(rsc.parent, orig, list);
+  if (!rsc.groupColocated) return;
+  // explicit colocations with the other members
+  for (const member of rsc.children) {
+    if (member !== orig) member.methods.withThisColocations(member, orig, list);
+  }
+}
+
+/**
+ * Pacemaker's pcmk__group_with_colocations: "group with" colocations matter for the group itself
+ * and its first member, and (mandatory ones) for members after an unmanaged member.
+ */
+function groupWithColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
+  if (rsc.children.length === 0) return;
+  if (rsc === orig || orig === rsc.children[0]) {
+    addThisWithList(list, rsc.thisWith);
+    if (rsc.parent !== undefined) rsc.parent.methods.thisWithColocations(rsc.parent, orig, list);
+    if (!rsc.groupColocated) return;
+    for (const member of rsc.children) {
+      if (member !== orig) member.methods.thisWithColocations(member, orig, list);
+    }
+    return;
+  }
+  for (const member of rsc.children) {
+    if (orig === member) break;
+    if (!member.managed) {
+      for (const c of rsc.thisWith) if (c.score === INFINITY) addThisWithTo(list, c);
+      break;
+    }
+  }
+}
+
+/**
+ * Pacemaker's pcmk__group_add_colocated_node_scores: refers to the last member when starting from
+ * nothing (its "this with" chain covers the group), else to the first.
+ */
+function groupAddColocatedNodeScores(
+  source: Resource,
+  target: Resource | undefined,
+  logId: string | undefined,
+  nodes: NodeTableRef,
+  c: Colocation | undefined,
+  factor: number,
+  flags: number,
+): void {
+  if (source.merging) return;
+  source.merging = true;
+  if (source.children.length === 0) return;
+  const member = nodes.table === undefined ? lastMember(source)! : source.children[0]!;
+  member.methods.addColocatedNodeScores(member, target, logId ?? source.id, nodes, c, factor, flags);
+  source.merging = false;
 }
 
 /** The member task an aggregate group task stands for ("running" is members' "start"). */
@@ -285,12 +330,13 @@ function groupColocatedResources(rsc: Resource, origIn: Resource | undefined, li
   const orig = origIn ?? rsc;
   let out = list;
   if (rsc.groupColocated || rsc.parent?.variant === 'clone') {
+    // every member's colocated resources (the first and last bring the group's own)
+    out.push(rsc);
     for (const member of rsc.children) out = member.methods.colocatedResources(member, orig, out);
   } else if (rsc.children.length) {
-    const member = rsc.children[0]!;
-    out = member.methods.colocatedResources(member, orig, out);
+    out = colocatedResources(rsc, orig, out);
   }
-  return colocatedResources(rsc, orig, out);
+  return out;
 }
 
 function groupShutdownLock(rsc: Resource): void {
@@ -307,6 +353,9 @@ export const groupMethods: VariantMethods = {
   createProbe: probeResourceOnNode,
   internalConstraints: groupInternalConstraints,
   applyColocScore: groupApplyColocScore,
+  withThisColocations: withGroupColocations,
+  thisWithColocations: groupWithColocations,
+  addColocatedNodeScores: groupAddColocatedNodeScores,
   colocatedResources: groupColocatedResources,
   applyLocation: groupApplyLocation,
   actionFlags: groupActionFlags,

@@ -6,7 +6,17 @@ import { Role } from '../../model/role.js';
 import { OrderFlag } from '../../model/flags.js';
 import type { Colocation, Node, Resource } from '../../model/types.js';
 import { newOrdering, orderResourceActions } from '../../constraints/ordering.js';
-import { applyColocToPriority, applyColocToWeights, colocationAffects, CollocAffects, newColocation } from '../../constraints/colocation.js';
+import {
+  addThisWithList,
+  addThisWithTo,
+  addWithThisList,
+  addWithThisTo,
+  applyColocToPriority,
+  applyColocToScores,
+  colocationAffects,
+  CollocAffects,
+  newColocation,
+} from '../../constraints/colocation.js';
 import { fenceOp } from '../../unpack/fence.js';
 import { opKey } from '../../util/opkey.js';
 import { numericStrcasecmp } from '../../util/strings.js';
@@ -59,25 +69,45 @@ export function primitiveInternalConstraints(rsc: Resource): void {
       newOrdering(ws, rsc.container, opKey(rsc.container.id, 'start'), undefined, rsc, opKey(rsc.id, 'start'), undefined, OrderFlag.impliesThen | OrderFlag.runnableLeft);
       newOrdering(ws, rsc, opKey(rsc.id, 'stop'), undefined, rsc.container, opKey(rsc.container.id, 'stop'), undefined, OrderFlag.impliesFirst);
       const score = (rsc.allowRemoteRemotes ? 10000 : INFINITY) as Score;
-      newColocation(ws, 'resource-with-container', undefined, score, rsc, rsc.container, undefined, undefined, true);
+      newColocation(ws, '#resource-with-container', undefined, score, rsc, rsc.container, undefined, undefined, true, false);
     }
   }
   if (rsc.isRemoteNode || rsc.fenceDevice) avoidRemoteNodes(rsc);
 }
 
-export function primitiveApplyColocScore(dependent: Resource, primary: Resource, c: Colocation, forDependent: boolean): void {
-  if (forDependent) {
-    primary.methods.applyColocScore(dependent, primary, c, false);
-    return;
-  }
+export function primitiveApplyColocScore(dependent: Resource, primary: Resource, c: Colocation, forDependent: boolean): number {
+  // always processed on behalf of the primary
+  if (forDependent) return primary.methods.applyColocScore(dependent, primary, c, false);
   switch (colocationAffects(dependent, primary, c, false)) {
     case CollocAffects.role:
-      applyColocToPriority(dependent, primary, c);
-      break;
+      return applyColocToPriority(dependent, primary, c);
     case CollocAffects.location:
-      applyColocToWeights(dependent, primary, c);
-      break;
+      applyColocToScores(dependent, primary, c);
+      return 0;
     default:
-      break;
+      return 0;
+  }
+}
+
+/**
+ * Pacemaker's pcmk__with_primitive_colocations: for the resource itself, its own colocations and
+ * the relevant ones of its ancestors; for a descendant, only the explicitly configured ones.
+ */
+export function withPrimitiveColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
+  if (rsc === orig) {
+    addWithThisList(list, rsc.withThis);
+    if (rsc.parent !== undefined) rsc.parent.methods.withThisColocations(rsc.parent, orig, list);
+  } else {
+    for (const c of rsc.withThis) if (c.explicit) addWithThisTo(list, c);
+  }
+}
+
+/** Pacemaker's pcmk__primitive_with_colocations (the "this with" counterpart). */
+export function primitiveWithColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
+  if (rsc === orig) {
+    addThisWithList(list, rsc.thisWith);
+    if (rsc.parent !== undefined) rsc.parent.methods.thisWithColocations(rsc.parent, orig, list);
+  } else {
+    for (const c of rsc.thisWith) if (c.explicit) addThisWithTo(list, c);
   }
 }

@@ -4,7 +4,8 @@ import type { VariantMethods } from '../methods.js';
 import { primitiveActive, primitiveState, primitiveUnpack, resourceLocationNodes } from './status.js';
 import { primitiveAssign } from './assign.js';
 import { primitiveCreateActions } from './actions.js';
-import { primitiveApplyColocScore, primitiveInternalConstraints } from './constraints.js';
+import { primitiveApplyColocScore, primitiveInternalConstraints, primitiveWithColocations, withPrimitiveColocations } from './constraints.js';
+import { addColocatedNodeScores } from '../../constraints/colocation.js';
 import { primitiveShutdownLock } from './shutdown-lock.js';
 import { probeResourceOnNode } from '../../stages/probes.js';
 import { applyLocationToResource } from '../../constraints/location.js';
@@ -24,6 +25,9 @@ export const primitiveMethods: VariantMethods = {
   createProbe: probeResourceOnNode,
   internalConstraints: primitiveInternalConstraints,
   applyColocScore: primitiveApplyColocScore,
+  withThisColocations: withPrimitiveColocations,
+  thisWithColocations: primitiveWithColocations,
+  addColocatedNodeScores,
   colocatedResources,
   applyLocation: applyLocationToResource,
   actionFlags: (action) => action.flags,
