@@ -27,13 +27,15 @@ export interface ScheduleResult {
 export interface ScheduleOptions {
   /** Stop after unpacking constraints (crm_verify's check). */
   checkOnly?: boolean;
+  /** Quiet output (-Q): notices are not shown among the scores. */
+  quiet?: boolean;
 }
 
 export function schedule(ws: WorkingSet, options: ScheduleOptions = {}): ScheduleResult {
   const notices: string[] = [];
   const info = (msg: string) => {
     notices.push(msg);
-    if (ws.flags.showScores) ws.trace.lines.push(msg);
+    if (ws.flags.showScores && !options.quiet) ws.trace.lines.push(msg);
   };
   applyNodeHealth(ws);
   unpackConstraints(ws);

@@ -20,6 +20,8 @@ export const ExitCode = {
 export interface CommandResult {
   stdout: string;
   stderr: string;
+  /** The part of stderr written before stdout (warnings about the input). */
+  stderrFirst?: string;
   exitCode: number;
 }
 
@@ -113,7 +115,12 @@ export function runCrmSimulate(argv: readonly string[], env: CommandEnv): Comman
       const problem = writeArtifact(file, text);
       if (problem) return { ...problem, stdout: result.stdout };
     }
-    return { stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode };
+    return {
+      stdout: result.stdout,
+      stderr: result.stderr.slice(result.warnings.length),
+      stderrFirst: result.warnings,
+      exitCode: result.exitCode,
+    };
   } catch (e) {
     if (e instanceof SchedulerError) return fail(e.message, e.code === 'UNSUPPORTED_VARIANT' ? ExitCode.error : ExitCode.dataErr);
     throw e;

@@ -179,13 +179,9 @@ function actionAttributes(action: Action): { attributes: [string, string][]; par
     if (k.includes('#') || k.includes(':')) continue;
     addValue(attrs, metaName(k), v);
   }
+  // (fencing actions no longer carry the target node's attributes, as of Pacemaker 2.1.6)
   if (action.rsc !== undefined) {
     for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
-  } else if (eqCase(action.task, 'stonith') && action.node !== undefined) {
-    for (const [k, v] of action.node.attrs) {
-      if (k.includes('#') || k.includes(':')) continue;
-      addValue(attrs, metaName(k), v);
-    }
   }
   const attributes = [...attrs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { attributes, params: numbered };

@@ -57,6 +57,8 @@ export interface SimulateOptions {
 
 export interface SimulateResult {
   stdout: string;
+  /** Warnings about the input, issued before anything is printed (also the start of stderr). */
+  warnings: string;
   stderr: string;
   /** 0 on success. */
   exitCode: number;
@@ -160,6 +162,12 @@ function setWatchdog(cib: XmlElement, value: string): void {
 export function simulateCluster(cib: XmlElement, options: SimulateOptions): SimulateResult {
   const out = new TextOutput(!options.showScores && !options.showUtilization, options.quiet ?? false);
   const stderr: string[] = [];
+  const warnings: string[] = [];
+  if (cib.get('validate-with')?.toLowerCase() === 'none') {
+    warnings.push(
+      'Schema validation of configuration is disabled (support for validate-with set to "none" is deprecated and will be removed in a future release)',
+    );
+  }
   let now: number | undefined;
   if (options.useDate !== undefined) {
     now = parseUseDate(options.useDate);
@@ -210,7 +218,7 @@ export function simulateCluster(cib: XmlElement, options: SimulateOptions): Simu
       out.beginList(scoresTitle);
       printed = true;
     }
-    result = schedule(ws);
+    result = schedule(ws, { quiet: options.quiet ?? false });
     if (scoresTitle !== undefined) {
       for (const line of ws.trace.lines) out.listItem(line);
       out.endList();
@@ -249,7 +257,8 @@ export function simulateCluster(cib: XmlElement, options: SimulateOptions): Simu
   }
   return {
     stdout: out.text(),
-    stderr: stderr.length ? `${stderr.join('\n')}\n` : '',
+    stderr: [...warnings, ...stderr].map((l) => `${l}\n`).join(''),
+    warnings: warnings.map((l) => `${l}\n`).join(''),
     exitCode,
     graphXml,
     dot,
