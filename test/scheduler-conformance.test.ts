@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { missingReason, REPO_ROOT, sharedPath } from './support/corpus.js';
 import { evaluate, ratchetOf, readCorpus, regressions, reportLine, totals, type Ratchet, type TestOutcome } from './scheduler/conformance.js';
 
-const dir = sharedPath('conformance', 'scheduler');
+// The corpus: SCHEDULER_CORPUS if set, else conformance/scheduler in the shared folder
+// (HACLUSTER_SHARED or ../shared); without either the test is skipped with a message.
+const fromEnv = process.env['SCHEDULER_CORPUS'];
+const dir = fromEnv !== undefined && existsSync(fromEnv) ? fromEnv : sharedPath('conformance', 'scheduler');
 const RATCHET = join(REPO_ROOT, 'test', 'scheduler', 'ratchet.json');
 
 describe('scheduler conformance', () => {
