@@ -12,7 +12,7 @@ import { assignResources } from './stages/assign.js';
 import { scheduleResourceActions } from './stages/create-actions.js';
 import { scheduleFencingAndShutdowns } from './stages/fencing.js';
 import { applyOrderings } from './stages/orderings.js';
-import { createGraph, type TransitionGraph } from './output/graph.js';
+import { createGraph, graphAction, type TransitionGraph } from './output/graph.js';
 import { transitionSummary } from './output/transition-summary.js';
 
 export interface ScheduleResult {
@@ -39,7 +39,7 @@ export function schedule(ws: WorkingSet, options: ScheduleOptions = {}): Schedul
   };
   applyNodeHealth(ws);
   unpackConstraints(ws);
-  if (options.checkOnly) return { ws, graph: { attrs: [], synapses: [] }, summary: [], notices };
+  if (options.checkOnly) return { ws, graph: { attrs: [], synapses: [], form: graphAction, details: () => ({ attributes: [] }) }, summary: [], notices };
   applyNodeCriteria(ws);
   createInternalConstraints(ws);
   handleConfigChanges(ws, info);

@@ -125,7 +125,7 @@ describe('transition graph', () => {
     expect(xml).toContain('<pseudo_event');
     expect(xml.match(/<synapse /g)?.length).toBe(graph.synapses.length);
     // B starts after A
-    const b = graph.synapses.find((s) => s.action.action.uuid === 'B_start_0')!;
-    expect(b.inputs.map((i) => i.action.uuid)).toContain('A_start_0');
+    const b = graph.synapses.find((s) => s.action.uuid === 'B_start_0')!;
+    expect(b.inputs.map((i) => i.uuid)).toContain('A_start_0');
   });
 });

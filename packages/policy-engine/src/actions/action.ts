@@ -7,10 +7,16 @@ import type { Action, ActionLink, Node, Resource, WorkingSet } from '../model/ty
 import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import { opKey, parseOpKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
-import { findOpEntry, unpackOperation } from './operation.js';
+import { opConfig, unpackOperation } from './operation.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { isGuestNode } from '../unpack/nodes.js';
 import { canFence, fenceNode } from '../unpack/fence.js';
+
+/** Actions without instance attributes share this (never written: a map is made when needed). */
+const NO_EXTRA: Map<string, string> = new Map();
+
+/** Past this many links, orderActions indexes an action's "after" list. */
+const AFTER_INDEX_MIN = 16;
 
 function lookupList(ws: WorkingSet, rsc: Resource | undefined, key: string): Action[] | undefined {
   return rsc === undefined ? ws.nodeActionsByKey.get(key) : rsc.actionsByKey.get(key);
@@ -21,10 +27,10 @@ function lookupList(ws: WorkingSet, rsc: Resource | undefined, key: string): Act
  * oldest first; with a node, those on that node, where an action without a node is taken to be on
  * it (and given it, as upstream does).
  */
-export function findActions(ws: WorkingSet, rsc: Resource | undefined, key: string, node?: Node): Action[] {
+export function findActions(ws: WorkingSet, rsc: Resource | undefined, key: string, node?: Node): readonly Action[] {
   const list = lookupList(ws, rsc, key);
-  if (list === undefined) return [];
-  if (node === undefined) return list.slice();
+  if (list === undefined) return NO_ACTIONS;
+  if (node === undefined) return list;
   const out: Action[] = [];
   for (const a of list) {
     if (a.node === undefined) {
@@ -37,6 +43,28 @@ export function findActions(ws: WorkingSet, rsc: Resource | undefined, key: stri
   return out;
 }
 
+const NO_ACTIONS: readonly Action[] = [];
+
+/**
+ * The first of findActions(ws, rsc, key, node) without building the list (with the same effect:
+ * node-less matches are given the node).
+ */
+function firstActionOn(ws: WorkingSet, rsc: Resource | undefined, key: string, node: Node | undefined): Action | undefined {
+  const list = lookupList(ws, rsc, key);
+  if (list === undefined) return undefined;
+  if (node === undefined) return list[0];
+  let found: Action | undefined;
+  for (const a of list) {
+    if (a.node === undefined) {
+      a.node = node;
+      found ??= a;
+    } else if (a.node === node) {
+      found ??= a;
+    }
+  }
+  return found;
+}
+
 /** Pacemaker's find_actions_exact: with a node, and only actions already on it. */
 export function findActionsExact(ws: WorkingSet, rsc: Resource | undefined, key: string, node: Node | undefined): Action[] {
   if (node === undefined) return [];
@@ -46,7 +74,7 @@ export function findActionsExact(ws: WorkingSet, rsc: Resource | undefined, key:
 }
 
 /** Pacemaker's pe__resource_actions: a resource's actions of a task (interval 0). */
-export function resourceActions(rsc: Resource, node: Node | undefined, task: string, requireNode: boolean): Action[] {
+export function resourceActions(rsc: Resource, node: Node | undefined, task: string, requireNode: boolean): readonly Action[] {
   const key = opKey(rsc.id, task, 0);
   return requireNode ? findActionsExact(rsc.cluster, rsc, key, node) : findActions(rsc.cluster, rsc, key, node);
 }
@@ -88,17 +116,19 @@ function newAction(
     failRole: Role.unknown,
     opEntry: undefined,
     meta: new Map(),
-    extra: new Map(),
+    extra: NO_EXTRA,
     before: [],
     after: [],
-    afterTypes: new Map(),
+    afterIndex: undefined,
     runnableBefore: 0,
     requiredRunnableBefore: 0,
   };
   if (eqCase(task, 'lrm_delete')) action.flags |= ActionFlag.dc;
   if (rsc !== undefined) {
-    action.opEntry = findOpEntry(rsc, key, true);
-    unpackOperation(action, parseOpKey(key)?.intervalMs ?? 0);
+    const intervalMs = parseOpKey(key)?.intervalMs ?? 0;
+    const config = opConfig(rsc, key, task, intervalMs);
+    action.opEntry = config.entry;
+    unpackOperation(action, intervalMs, config);
   }
   if (forGraph) {
     action.id = ws.nextActionId++;
@@ -117,6 +147,7 @@ function unpackActionNodeAttributes(action: Action): void {
   if (has(action.flags, ActionFlag.haveNodeAttrs) || action.opEntry === undefined) return;
   const ws = action.rsc!.cluster;
   action.flags |= ActionFlag.haveNodeAttrs;
+  if (action.extra === NO_EXTRA) action.extra = new Map();
   unpackNvpairs(
     action.opEntry,
     'instance_attributes',
@@ -217,10 +248,7 @@ export function customAction(
   save = true,
 ): Action {
   let action: Action | undefined;
-  if (save) {
-    const matches = findActions(ws, rsc, key, node);
-    action = matches[0];
-  }
+  if (save) action = firstActionOn(ws, rsc, key, node);
   if (action === undefined) action = newAction(ws, key, task, rsc, node, optional, save);
   updateActionOptional(action, optional);
   if (rsc !== undefined) {
@@ -272,10 +300,23 @@ export function getPseudoOp(ws: WorkingSet, name: string): Action {
 /** Pacemaker's order_actions: links two actions, unless an overlapping link is already there. */
 export function orderActions(first: Action | undefined, then: Action | undefined, type: number): boolean {
   if (type === OrderFlag.none || first === undefined || then === undefined) return false;
-  const existing = first.afterTypes.get(then);
-  if (existing !== undefined && (existing & type) !== 0) return false;
-  first.afterTypes.set(then, (existing ?? 0) | type);
-  first.after.push({ action: then, type, dumped: false });
+  const after = first.after;
+  if (first.afterIndex !== undefined) {
+    const existing = first.afterIndex.get(then);
+    if (existing !== undefined && (existing & type) !== 0) return false;
+    first.afterIndex.set(then, (existing ?? 0) | type);
+  } else {
+    for (let i = 0; i < after.length; i++) {
+      const l = after[i]!;
+      if (l.action === then && (l.type & type) !== 0) return false;
+    }
+    if (after.length >= AFTER_INDEX_MIN) {
+      first.afterIndex = new Map();
+      for (const l of after) first.afterIndex.set(l.action, (first.afterIndex.get(l.action) ?? 0) | l.type);
+      first.afterIndex.set(then, (first.afterIndex.get(then) ?? 0) | type);
+    }
+  }
+  after.push({ action: then, type, dumped: false });
   then.before.push({ action: first, type, dumped: false });
   return true;
 }

@@ -59,8 +59,15 @@ export function operationDigest(params: ReadonlyMap<string, string>): string {
 
 /** The meta-attribute form of a name (CRM_meta_<name>, dashes as underscores). */
 export function metaName(name: string): string {
-  return `CRM_meta_${name.replace(/-/g, '_')}`;
+  let meta = metaNames.get(name);
+  if (meta === undefined) {
+    meta = `CRM_meta_${name.replace(/-/g, '_')}`;
+    if (metaNames.size < 10_000) metaNames.set(name, meta);
+  }
+  return meta;
 }
+
+const metaNames = new Map<string, string>();
 
 function addField(into: Map<string, string>, name: string, value: string): void {
   if (!into.has(name)) into.set(name, value);

@@ -4,7 +4,7 @@
 
 import { parseIsoDateTime, type XmlElement } from '@hacluster/cib';
 import { getMsec, parseIntervalSpec } from '../util/interval.js';
-import type { Action, OnFail, Resource } from '../model/types.js';
+import type { Action, OnFail, OpConfig, Resource } from '../model/types.js';
 import { Role, parseRoleN } from '../model/role.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { eqCase, toBoolean } from '../util/strings.js';
@@ -166,31 +166,47 @@ function applyOnFail(action: Action, intervalMs: number): void {
   }
 }
 
-/** Fills in an action's meta-attributes, timeout, needs and failure handling. */
-export function unpackOperation(action: Action, intervalMs: number): void {
-  const rsc = action.rsc!;
+/**
+ * The <op> entry and configured meta-attributes of an operation (op_defaults, then the probe
+ * timeout from the shortest monitor, then the <op>), read once per resource and key.
+ */
+export function opConfig(rsc: Resource, key: string, task: string, intervalMs: number): OpConfig {
+  const cacheKey = `${task} ${key}`;
+  let cached = rsc.opConfigCache.get(cacheKey);
+  if (cached !== undefined) return cached;
   const ws = rsc.cluster;
-  const entry = action.opEntry;
-  const isProbe = action.task === 'monitor' && intervalMs === 0;
+  const entry = findOpEntry(rsc, key, true);
+  const meta = new Map<string, string>();
   const ctx = {
     now: { epoch: ws.now, offset: ws.nowOffset },
     resourceAgent: { class: rsc.xml.get('class'), provider: rsc.xml.get('provider'), type: rsc.xml.get('type') },
-    operation: { name: action.task, intervalMs },
+    operation: { name: task, intervalMs },
   };
-  unpackNvpairs(ws.opDefaults, 'meta_attributes', ctx, action.meta, ws.idIndex);
-  if (isProbe) {
-    const mon = minIntervalMonitor(rsc);
-    const t = mon?.get('timeout');
-    if (t !== undefined) action.meta.set('timeout', t);
+  unpackNvpairs(ws.opDefaults, 'meta_attributes', ctx, meta, ws.idIndex);
+  if (task === 'monitor' && intervalMs === 0) {
+    const t = minIntervalMonitor(rsc)?.get('timeout');
+    if (t !== undefined) meta.set('timeout', t);
   }
   if (entry) {
-    unpackNvpairs(entry, 'meta_attributes', ctx, action.meta, ws.idIndex, { overwrite: true });
+    unpackNvpairs(entry, 'meta_attributes', ctx, meta, ws.idIndex, { overwrite: true });
     const a = entry.attrs;
-    for (let i = 0; i < a.length; i += 2) action.meta.set(a[i]!, a[i + 1]!);
+    for (let i = 0; i < a.length; i += 2) meta.set(a[i]!, a[i + 1]!);
   }
-  action.meta.delete('id');
-  if (intervalMs > 0) action.meta.set('interval', String(intervalMs));
-  else action.meta.delete('interval');
+  meta.delete('id');
+  if (intervalMs > 0) meta.set('interval', String(intervalMs));
+  else meta.delete('interval');
+  cached = { entry, meta };
+  rsc.opConfigCache.set(cacheKey, cached);
+  return cached;
+}
+
+/** Fills in an action's meta-attributes, timeout, needs and failure handling. */
+export function unpackOperation(action: Action, intervalMs: number, config: OpConfig): void {
+  const rsc = action.rsc!;
+  const ws = rsc.cluster;
+  const entry = config.entry;
+  const isProbe = action.task === 'monitor' && intervalMs === 0;
+  for (const [k, v] of config.meta) action.meta.set(k, v);
 
   const rscClass = rsc.xml.get('class');
   if (eqCase(rscClass, 'stonith') && (eqCase(action.task, 'start') || isProbe)) {

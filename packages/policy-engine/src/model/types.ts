@@ -179,6 +179,11 @@ export interface Resource {
   actions: Action[];
   /** The same actions by key, oldest first. */
   actionsByKey: Map<string, Action[]>;
+  /**
+   * Per operation key: the <op> entry and the meta-attributes from op_defaults and the <op>
+   * (they depend on neither the node nor the resource's state, so they are read once).
+   */
+  opConfigCache: Map<string, OpConfig>;
 
   /** Group members are started in order (group meta "ordered"). */
   groupOrdered: boolean;
@@ -194,6 +199,12 @@ export interface Location {
   discoverMode: DiscoverMode;
   /** Node scores this location contributes. */
   nodes: { node: Node; weight: Score }[];
+}
+
+/** An operation's configuration as read once per resource and key (see Resource.opConfigCache). */
+export interface OpConfig {
+  readonly entry: XmlElement | undefined;
+  readonly meta: ReadonlyMap<string, string>;
 }
 
 export interface Colocation {
@@ -254,7 +265,8 @@ export interface Action {
   before: ActionLink[];
   after: ActionLink[];
   /** For each action after this one: the union of the link types (quick duplicate check). */
-  afterTypes: Map<Action, number>;
+  /** Index of `after` by action (types ORed), built once the list grows long. */
+  afterIndex: Map<Action, number> | undefined;
   runnableBefore: number;
   requiredRunnableBefore: number;
 }

@@ -14,32 +14,51 @@ import { eqCase } from '../util/strings.js';
 /** The feature set this scheduler implements (upstream Pacemaker 3.x). */
 export const SCHEDULER_FEATURE_SET = '3.20.5';
 
-/** One action in the graph (an action set member or an input trigger). */
+/** One action in the graph (an action set member or an input trigger): its element and XML attributes. */
 export interface GraphAction {
   element: 'rsc_op' | 'pseudo_event' | 'crm_event';
   id: number;
   attrs: [string, string][];
+  action: Action;
+}
+
+/**
+ * What the graph says about an action beyond its element (for the synapse's own action, not for
+ * inputs). Computed when asked (graphToXml, the simulated execution), not kept: at 10,000
+ * resources, keeping it for every action would weigh more than the rest of the graph.
+ */
+export interface GraphActionDetails {
+  /** More attributes of the action's element itself (shutdown-lock), after GraphAction.attrs. */
+  elementAttrs?: [string, string][];
   /** The resource element (<primitive …/>), for resource actions. */
   resource?: [string, [string, string][]];
   /** The action's parameters and meta-attributes, sorted. */
-  attributes?: [string, string][];
+  attributes: [string, string][];
   /** Parameters whose names start with a digit, written as <param name value/> children. */
   params?: [string, string][];
   /** Nodes this action takes down (fencing, shutdown). */
   downed?: string[];
-  action: Action;
 }
 
 export interface Synapse {
   id: number;
   priority: number;
-  action: GraphAction;
-  inputs: GraphAction[];
+  action: Action;
+  inputs: Action[];
 }
 
+/**
+ * The graph: synapses refer to actions; what the XML says about an action (its element and
+ * attributes, and for a synapse's own action the details) is derived when asked, so a graph of
+ * tens of thousands of actions costs little more than the actions themselves.
+ */
 export interface TransitionGraph {
   attrs: [string, string][];
   synapses: Synapse[];
+  /** An action's element and attributes. */
+  form: (action: Action) => GraphAction;
+  /** The details of a synapse's action. */
+  details: (action: Action) => GraphActionDetails;
 }
 
 /** Collects synapses in order (Pacemaker's data_set->graph while it is built). */
@@ -160,7 +179,7 @@ function addValue(attrs: Map<string, string>, name: string, value: string): void
   if (!attrs.has(name)) attrs.set(name, value);
 }
 
-function actionAttributes(action: Action): { attributes: [string, string][]; params: [string, string][] } {
+function actionAttributes(action: Action, withNode: boolean): { attributes: [string, string][]; params: [string, string][] } {
   const attrs = new Map<string, string>();
   attrs.set('crm_feature_set', SCHEDULER_FEATURE_SET);
   for (const [k, v] of action.extra) addValue(attrs, k, v);
@@ -179,6 +198,10 @@ function actionAttributes(action: Action): { attributes: [string, string][]; par
     if (k.includes('#') || k.includes(':')) continue;
     addValue(attrs, metaName(k), v);
   }
+  if (withNode && action.node !== undefined) {
+    addValue(attrs, 'CRM_meta_on_node', action.node.uname);
+    addValue(attrs, 'CRM_meta_on_node_uuid', action.node.id);
+  }
   // (fencing actions no longer carry the target node's attributes, as of Pacemaker 2.1.6)
   if (action.rsc !== undefined) {
     for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
@@ -187,8 +210,19 @@ function actionAttributes(action: Action): { attributes: [string, string][]; par
   return { attributes, params: numbered };
 }
 
+const resourceElements = new WeakMap<Resource, [string, [string, string][]]>();
+
 function resourceElement(action: Action): [string, [string, string][]] {
   const rsc = action.rsc!;
+  let element = resourceElements.get(rsc);
+  if (element === undefined) {
+    element = makeResourceElement(rsc);
+    resourceElements.set(rsc, element);
+  }
+  return element;
+}
+
+function makeResourceElement(rsc: Resource): [string, [string, string][]] {
   const attrs: [string, string][] = [];
   if (rsc.orphan && rsc.cloneName !== undefined) {
     attrs.push(['id', rsc.cloneName], ['long-id', rsc.id]);
@@ -232,7 +266,7 @@ function downedNodes(ws: WorkingSet, action: Action): string[] | undefined {
   return undefined;
 }
 
-function graphAction(ws: WorkingSet, action: Action, skipDetails: boolean): GraphAction {
+export function graphAction(action: Action): GraphAction {
   let element: GraphAction['element'];
   let needsNodeInfo = true;
   const attrs: [string, string][] = [];
@@ -260,21 +294,27 @@ function graphAction(ws: WorkingSet, action: Action, skipDetails: boolean): Grap
     attrs.push(['on_node', action.node.uname], ['on_node_uuid', action.node.id]);
     const router = routerNode(action);
     if (router !== undefined) attrs.push(['router_node', router.uname]);
-    action.meta.set('on_node', action.node.uname);
-    action.meta.set('on_node_uuid', action.node.id);
   }
-  const out: GraphAction = { element, id: action.id, attrs, action };
-  if (skipDetails) return out;
+  return { element, id: action.id, attrs, action };
+}
+
+/** Whether the graph names the node an action runs on (all but plain pseudo-actions). */
+function needsNodeInfo(action: Action): boolean {
+  return eqCase(action.task, 'stonith') || !has(action.flags, ActionFlag.pseudo) || eqCase(action.task, 'do_shutdown') || eqCase(action.task, 'clear_failcount') || action.task === 'lrm_delete';
+}
+
+/** The details of a synapse's action (see GraphActionDetails). */
+export function graphActionDetails(ws: WorkingSet, action: Action): GraphActionDetails {
+  const { attributes, params } = actionAttributes(action, needsNodeInfo(action));
+  const out: GraphActionDetails = { attributes };
   if (action.rsc !== undefined && !has(action.flags, ActionFlag.pseudo)) {
     if (action.rsc.lockNode !== undefined && action.node === action.rsc.lockNode && !(action.node.shutdown && action.task !== 'stop')) {
-      attrs.push(['shutdown-lock', String(action.rsc.lockTime)]);
+      out.elementAttrs = [['shutdown-lock', String(action.rsc.lockTime)]];
     }
     out.resource = resourceElement(action);
   }
-  const { attributes, params } = actionAttributes(action);
-  out.attributes = attributes;
   if (params.length) out.params = params;
-  if (needsNodeInfo && action.node !== undefined) out.downed = downedNodes(ws, action);
+  if (needsNodeInfo(action) && action.node !== undefined) out.downed = downedNodes(ws, action);
   return out;
 }
 
@@ -296,7 +336,6 @@ function routerNode(action: Action): Node | undefined {
 }
 
 function addActionToGraph(builder: GraphBuilder, action: Action): void {
-  const ws = builder.ws;
   if (!has(action.flags, ActionFlag.dedup)) {
     deduplicateInputs(action);
     action.flags |= ActionFlag.dedup;
@@ -305,13 +344,13 @@ function addActionToGraph(builder: GraphBuilder, action: Action): void {
   action.flags |= ActionFlag.dumped;
   let priority = action.rsc?.priority ?? 0;
   if (action.priority > priority) priority = action.priority;
-  const synapse: Synapse = { id: builder.synapses.length, priority, action: graphAction(ws, action, false), inputs: [] };
+  const synapse: Synapse = { id: builder.synapses.length, priority, action, inputs: [] };
   builder.synapses.push(synapse);
   for (let i = action.before.length - 1; i >= 0; i--) {
     const input = action.before[i]!;
     if (shouldAddInputToGraph(action, input)) {
       input.dumped = true;
-      synapse.inputs.push(graphAction(ws, input.action, true));
+      synapse.inputs.push(input.action);
     }
   }
 }
@@ -338,5 +377,5 @@ export function createGraph(ws: WorkingSet): TransitionGraph {
   const builder = new GraphBuilder(ws);
   for (const rsc of ws.resources) rsc.methods.addActionsToGraph(rsc, builder);
   for (let i = ws.actions.length - 1; i >= 0; i--) addActionToGraph(builder, ws.actions[i]!);
-  return { attrs, synapses: builder.synapses };
+  return { attrs, synapses: builder.synapses, form: graphAction, details: (a) => graphActionDetails(ws, a) };
 }

@@ -59,7 +59,7 @@ export class SummarySink {
   }
 }
 
-function first(list: Action[]): Action | undefined {
+function first(list: readonly Action[]): Action | undefined {
   return list[0];
 }
 

@@ -4,7 +4,7 @@
 // result is recorded in the CIB's status so that the revised state can be unpacked from it.
 
 import type { XmlElement } from '@hacluster/cib';
-import type { GraphAction, TransitionGraph } from '../output/graph.js';
+import type { GraphAction, GraphActionDetails, TransitionGraph } from '../output/graph.js';
 import type { WorkingSet } from '../model/types.js';
 import {
   injectActionResult,
@@ -40,8 +40,8 @@ function attr(a: GraphAction, name: string): string | undefined {
   return a.attrs.find(([k]) => k === name)?.[1];
 }
 
-function param(a: GraphAction, name: string): string | undefined {
-  return a.attributes?.find(([k]) => k === name)?.[1];
+function param(d: GraphActionDetails, name: string): string | undefined {
+  return d.attributes.find(([k]) => k === name)?.[1];
 }
 
 /** Runs the graph to completion, recording results in `cib` (its <cib> root element). */
@@ -55,7 +55,7 @@ export function executeTransition(
   const item = (text: string) => log.entries.push({ kind: 'item', text });
   const synapses: Synapse[] = graph.synapses.map((s) => ({
     priority: s.priority,
-    action: s.action,
+    action: graph.form(s.action),
     inputIds: s.inputs.map((i) => i.id),
     executed: false,
     confirmed: false,
@@ -68,23 +68,24 @@ export function executeTransition(
     const task = attr(a, 'operation') ?? '';
     const key = attr(a, 'operation_key') ?? '';
     const node = attr(a, 'on_node');
+    const details = graph.details(a.action);
     if (a.element === 'pseudo_event') {
       item(`Pseudo action:   ${key}${node !== undefined ? ` on ${node}` : ''}`);
     } else if (a.element === 'crm_event' && task === 'stonith') {
-      const op = param(a, 'CRM_meta_stonith_action') ?? '';
+      const op = param(details, 'CRM_meta_stonith_action') ?? '';
       item(`Fencing ${node} (${op})`);
       if (op.toLowerCase() !== 'on' && node !== undefined) injectNodeDown(cib, node);
     } else if (a.element === 'crm_event') {
-      const rscName = a.resource?.[1].find(([k]) => k === 'id')?.[1];
+      const rscName = details.resource?.[1].find(([k]) => k === 'id')?.[1];
       item(rscName !== undefined ? `Cluster action:  ${task} for ${rscName} on ${node}` : `Cluster action:  ${task} on ${node}`);
     } else {
-      simulateResourceAction(a, task, node ?? '');
+      simulateResourceAction(a, details, task, node ?? '');
     }
   };
 
-  const simulateResourceAction = (a: GraphAction, task: string, node: string): void => {
+  const simulateResourceAction = (a: GraphAction, details: GraphActionDetails, task: string, node: string): void => {
     if (task === 'probe_complete') return;
-    const rscAttrs = a.resource?.[1] ?? [];
+    const rscAttrs = details.resource?.[1] ?? [];
     const get = (n: string) => rscAttrs.find(([k]) => k === n)?.[1];
     const configName = get('id') ?? '';
     let resource = configName;
@@ -92,12 +93,12 @@ export function executeTransition(
       const longName = get('long-id');
       if (longName !== undefined && ws.resourceById.has(longName)) resource = longName;
     }
-    const intervalMs = Number.parseInt(param(a, 'CRM_meta_interval') ?? '0', 10) || 0;
+    const intervalMs = Number.parseInt(param(details, 'CRM_meta_interval') ?? '0', 10) || 0;
     if (task === 'delete' || task === 'meta-data') {
       item(`Resource action: ${resource.padEnd(15)} ${task} on ${node}`);
       return;
     }
-    const targetRc = Number.parseInt(param(a, 'CRM_meta_op_target_rc') ?? '0', 10) || 0;
+    const targetRc = Number.parseInt(param(details, 'CRM_meta_op_target_rc') ?? '0', 10) || 0;
     const state = injectNode(cib, node, attr(a, 'router_node') === undefined ? attr(a, 'on_node_uuid') : node);
     const entry = injectResourceHistory(state, resource, configName, get('class'), get('type'), get('provider'));
     item(
@@ -124,7 +125,7 @@ export function executeTransition(
       injectFailcount(state, matchName, task, intervalMs, rc, ws.now);
       break;
     }
-    const params = new Map(a.attributes ?? []);
+    const params = new Map(details.attributes);
     injectActionResult(entry, {
       task,
       intervalMs,
@@ -132,8 +133,8 @@ export function executeTransition(
       status: 0,
       targetRc,
       params,
-      migrateSource: param(a, 'CRM_meta_migrate_source'),
-      migrateTarget: param(a, 'CRM_meta_migrate_target'),
+      migrateSource: param(details, 'CRM_meta_migrate_source'),
+      migrateTarget: param(details, 'CRM_meta_migrate_target'),
       now: ws.now,
     });
   };

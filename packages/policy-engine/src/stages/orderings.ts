@@ -264,7 +264,7 @@ export function blockColocationDependents(ws: WorkingSet, action: Action): void 
 
 // ---- from constraints to links ----------------------------------------------------------------
 
-function findActionsByTask(ws: WorkingSet, rsc: Resource, key: string): Action[] {
+function findActionsByTask(ws: WorkingSet, rsc: Resource, key: string): readonly Action[] {
   let list = findActions(ws, rsc, key, undefined);
   if (list.length === 0) {
     const parsed = parseOpKey(key);
@@ -286,7 +286,7 @@ function orderResourceActionsAfter(ws: WorkingSet, firstAction: Action | undefin
 }
 
 function rscOrderFirst(ws: WorkingSet, firstRsc: Resource, order: Ordering): void {
-  let firstActions: Action[];
+  let firstActions: readonly Action[];
   const thenRscIn = order.thenRsc;
   if (order.firstAction !== undefined) {
     firstActions = [order.firstAction];

@@ -134,7 +134,7 @@ function addProbeOrderingsForStops(ws: WorkingSet): void {
     if (order.flags === OrderFlag.antiColocation || order.flags === OrderFlag.load) orderFlags = order.flags;
     const probes = resourceActions(order.firstRsc, undefined, 'monitor', false);
     if (probes.length === 0) continue;
-    let thenActions: Action[] = [];
+    let thenActions: readonly Action[] = [];
     if (order.thenAction !== undefined) {
       thenActions = [order.thenAction];
     } else if (order.thenRsc !== undefined) {
@@ -153,7 +153,7 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
   after.flags |= ActionFlag.tracking;
   visited.push(after);
   if (after.rsc !== undefined && after.rsc.variant === 'primitive' && probe.rsc !== after.rsc) {
-    let thenActions: Action[] = [];
+    let thenActions: readonly Action[] = [];
     if (eqCase(after.task, 'start')) thenActions = resourceActions(after.rsc, undefined, 'stop', false);
     else if (eqCase(after.task, 'promote')) thenActions = resourceActions(after.rsc, undefined, 'demote', false);
     for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) orderActions(probe, then, OrderFlag.optional);

@@ -249,6 +249,7 @@ function newResource(ws: WorkingSet, xml: XmlElement, id: string, variant: Varia
     locations: [],
     actions: [],
     actionsByKey: new Map(),
+    opConfigCache: new Map(),
     groupOrdered: true,
     groupColocated: true,
   };

@@ -1,7 +1,25 @@
 // Operation keys: "<rsc>_<task>_<interval-ms>", and the notify keys of clone notifications.
 
+/**
+ * Interval-0 keys, one string per resource and task: the same string object comes back each time,
+ * so its hash is computed once however often it is looked up.
+ */
+const zeroKeys = new Map<string, Map<string, string>>();
+
 export function opKey(rscId: string, task: string, intervalMs = 0): string {
-  return `${rscId}_${task}_${intervalMs}`;
+  if (intervalMs !== 0) return `${rscId}_${task}_${intervalMs}`;
+  let byTask = zeroKeys.get(rscId);
+  if (byTask === undefined) {
+    if (zeroKeys.size > 1_000_000) zeroKeys.clear();
+    byTask = new Map();
+    zeroKeys.set(rscId, byTask);
+  }
+  let key = byTask.get(task);
+  if (key === undefined) {
+    key = `${rscId}_${task}_0`;
+    byTask.set(task, key);
+  }
+  return key;
 }
 
 export function notifyKey(rscId: string, notifyType: string, opType: string): string {

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { Cib } from '@hacluster/cib';
+import { unpackCluster, schedule, graphToXml } from '@hacluster/policy-engine';
+const text = readFileSync(process.argv[2], 'utf8');
+globalThis.gc();
+const m0 = process.memoryUsage().heapUsed;
+const cib = Cib.parse(text); globalThis.gc(); const m1 = process.memoryUsage().heapUsed;
+const ws = unpackCluster(cib.root, {}); globalThis.gc(); const m2 = process.memoryUsage().heapUsed;
+const r = schedule(ws); globalThis.gc(); const m3 = process.memoryUsage().heapUsed;
+console.log('cib', ((m1-m0)/1e6).toFixed(0), 'MB; unpack', ((m2-m1)/1e6).toFixed(0), 'MB; schedule', ((m3-m2)/1e6).toFixed(0), 'MB; actions', ws.actions.length);
