@@ -10,7 +10,7 @@ export { TextOutput } from './output/text.js';
 export { formatClusterStatus, writeClusterStatus, primitiveLine, type StatusOptions } from './output/cluster-status.js';
 export { transitionSummary } from './output/transition-summary.js';
 export { createGraph, SCHEDULER_FEATURE_SET, type TransitionGraph, type Synapse, type GraphAction } from './output/graph.js';
-export { graphToXml } from './output/graph-xml.js';
+export { graphToXml, graphToXmlBytes, writeGraphXml } from './output/graph-xml.js';
 export { dotGraph } from './output/dot.js';
 export { simulateCluster, type SimulateOptions, type SimulateResult, type Injections } from './simulate/simulate.js';
 export { registerVariant } from './variants/registry.js';

@@ -1,9 +1,9 @@
 // crm_simulate as a library command: read the CIB, run the simulation, write the requested
 // artifacts. Returns what to print and the exit code (as upstream's crm_exit_t values).
 
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { Cib, CibError, renderProblem, writeFileAtomic } from '@hacluster/cib';
-import { SchedulerError, simulateCluster } from '@hacluster/policy-engine';
+import { SchedulerError, simulateCluster, writeGraphXml } from '@hacluster/policy-engine';
 import { parseCrmSimulateArgs, renderParseProblem, USAGE, type CrmSimulateArgs } from './args.js';
 
 /** Pacemaker's exit codes (crm_exit_t) used by crm_simulate. */
@@ -66,6 +66,29 @@ function writeArtifact(file: string, text: string): CommandResult | undefined {
   }
 }
 
+/** Writes a file chunk by chunk (through a temporary file renamed into place). */
+function streamArtifact(file: string, produce: (sink: (chunk: Buffer) => void) => void): CommandResult | undefined {
+  const tmp = `${file}.tmp-${process.pid}`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const out = fd;
+    produce((chunk) => writeSync(out, chunk));
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, file);
+    return undefined;
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // nothing to clean up
+    }
+    return fail(`could not create '${file}': ${(e as Error).message}`, ExitCode.cantCreate);
+  }
+}
+
 export function runCrmSimulate(argv: readonly string[], env: CommandEnv): CommandResult {
   const parsed = parseCrmSimulateArgs(argv);
   if (!parsed.ok) return fail(renderParseProblem(parsed.problem), ExitCode.usage);
@@ -103,15 +126,21 @@ export function runCrmSimulate(argv: readonly string[], env: CommandEnv): Comman
         watchdog: args.watchdog,
       },
     });
-    const artifacts: [string | undefined, string | undefined][] = [
-      [args.saveGraph, result.graphXml],
-      [args.saveDotfile, result.dot],
-      [args.saveInput, `${new Cib(wrap(result.inputCib, cib)).toXml()}`],
-      [args.saveOutput, cib.toXml()],
-      [args.inPlace && args.xmlFile !== undefined && args.xmlFile !== '-' ? args.xmlFile : undefined, cib.toXml()],
+    if (args.saveGraph !== undefined && result.schedule !== undefined) {
+      const problem = streamArtifact(args.saveGraph, (sink) => writeGraphXml(result.schedule!.graph, sink));
+      if (problem) return { ...problem, stdout: result.stdout };
+    }
+    // each artifact is rendered only when its file was asked for
+    const artifacts: [string | undefined, () => string | undefined][] = [
+      [args.saveDotfile, () => result.dot],
+      [args.saveInput, () => `${new Cib(wrap(result.inputCib, cib)).toXml()}`],
+      [args.saveOutput, () => cib.toXml()],
+      [args.inPlace && args.xmlFile !== undefined && args.xmlFile !== '-' ? args.xmlFile : undefined, () => cib.toXml()],
     ];
-    for (const [file, text] of artifacts) {
-      if (file === undefined || text === undefined) continue;
+    for (const [file, render] of artifacts) {
+      if (file === undefined) continue;
+      const text = render();
+      if (text === undefined) continue;
       const problem = writeArtifact(file, text);
       if (problem) return { ...problem, stdout: result.stdout };
     }

@@ -62,8 +62,10 @@ export interface SimulateResult {
   stderr: string;
   /** 0 on success. */
   exitCode: number;
-  graphXml?: string;
-  dot?: string;
+  /** The transition graph as XML (made when first read). */
+  readonly graphXml?: string;
+  /** The dot graph (made when first read). */
+  readonly dot?: string;
   /** The CIB after injections (what --save-input writes). */
   inputCib: XmlElement;
   /** The CIB after the simulated transition (what --save-output writes). */
@@ -204,6 +206,8 @@ export function simulateCluster(cib: XmlElement, options: SimulateOptions): Simu
   const inputCib = cib.clone();
   let result: ScheduleResult | undefined;
   let graphXml: string | undefined;
+  let renderGraph: () => string | undefined = () => undefined;
+  let renderDot: () => string | undefined = () => undefined;
   let dot: string | undefined;
   if (options.process || options.simulate) {
     const scoresTitle = options.showScores && options.showUtilization
@@ -223,8 +227,11 @@ export function simulateCluster(cib: XmlElement, options: SimulateOptions): Simu
       for (const line of ws.trace.lines) out.listItem(line);
       out.endList();
     }
-    graphXml = graphToXml(result.graph);
-    dot = dotGraph(ws, options.allActions ?? false, options.verbose ?? false);
+    // the graph's XML and the dot text are made only if asked for (see the result's getters)
+    const scheduled = result;
+    const dotWs = ws;
+    renderGraph = () => (graphXml ??= graphToXml(scheduled.graph));
+    renderDot = () => (dot ??= dotGraph(dotWs, options.allActions ?? false, options.verbose ?? false));
     if (!out.isQuiet) {
       if (printed) out.spacer();
       out.beginList('Transition Summary');
@@ -260,8 +267,12 @@ export function simulateCluster(cib: XmlElement, options: SimulateOptions): Simu
     stderr: [...warnings, ...stderr].map((l) => `${l}\n`).join(''),
     warnings: warnings.map((l) => `${l}\n`).join(''),
     exitCode,
-    graphXml,
-    dot,
+    get graphXml() {
+      return renderGraph();
+    },
+    get dot() {
+      return renderDot();
+    },
     inputCib,
     outputCib: cib,
     schedule: result,
