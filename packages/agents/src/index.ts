@@ -13,5 +13,5 @@ export * from './exec/operation.js';
 export { executorConfig, type ExecutorConfig } from './exec/config.js';
 export { Executor, type RecurringListener } from './exec/executor.js';
 export { debugAction, type DebugSpec, type DebugOptions, type DebugResult, type DebugActionName } from './exec/debug.js';
-export { fenceAgentInput, parseHostMap, type FenceResult } from './classes/stonith.js';
+export { defaultHostArgument, fenceAgentInput, parseHostMap, type FenceResult } from './classes/stonith.js';
 export { activeStateToOcf, pacemakerDropIn, systemdUnitName } from './classes/systemd.js';

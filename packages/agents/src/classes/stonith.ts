@@ -6,6 +6,7 @@
 
 import { agentExecutable } from '../locate.js';
 import { formatAgentName } from '../agent-name.js';
+import { loadAgentMetadata } from '../metadata/load.js';
 import { OCF_ERR_GENERIC, OCF_ERR_INSTALLED, OCF_ERR_UNIMPLEMENTED, OCF_NOT_RUNNING, OCF_SUCCESS } from '../ocf/codes.js';
 import { baseEnvironment, type ExecutorConfig } from '../exec/config.js';
 import { runProcess, type ProcessResult } from '../exec/process.js';
@@ -22,15 +23,25 @@ export function parseHostMap(text: string): Map<string, string> {
   return map;
 }
 
+/**
+ * The parameter that names the target, when the device does not say (pcmk_host_argument):
+ * `port`, or `plug` for agents that only know that name, or none for agents with neither.
+ */
+export function defaultHostArgument(agentParameters: string[] | undefined): string {
+  if (agentParameters === undefined || agentParameters.includes('port')) return 'port';
+  if (agentParameters.includes('plug')) return 'plug';
+  return 'none';
+}
+
 /** The lines a fence agent reads on stdin for one action. */
-export function fenceAgentInput(device: ResourceSpec, action: FenceAction, target?: string): string {
+export function fenceAgentInput(device: ResourceSpec, action: FenceAction, target?: string, agentParameters?: string[]): string {
   const lines = [`action=${action}`];
   for (const [k, v] of Object.entries(device.params)) {
     // pcmk_* parameters are the fencer's, not the agent's
     if (!k.startsWith('pcmk_')) lines.push(`${k}=${v}`);
   }
   if (target !== undefined) {
-    const hostArgument = device.params['pcmk_host_argument'] ?? 'port';
+    const hostArgument = device.params['pcmk_host_argument'] ?? defaultHostArgument(agentParameters);
     const plug = parseHostMap(device.params['pcmk_host_map'] ?? '').get(target) ?? target;
     lines.push(`nodename=${target}`);
     if (hostArgument !== 'none' && device.params[hostArgument] === undefined) lines.push(`${hostArgument}=${plug}`);
@@ -68,11 +79,19 @@ export class FenceDeviceRegistry {
 async function runFenceAgent(device: ResourceSpec, action: FenceAction, target: string | undefined, timeoutMs: number, config: ExecutorConfig): Promise<ProcessResult | undefined> {
   const exe = agentExecutable(device.agent, config.paths);
   if (!exe) return undefined;
+  let parameters: string[] | undefined;
+  if (target !== undefined && device.params['pcmk_host_argument'] === undefined) {
+    try {
+      parameters = (await loadAgentMetadata(device.agent, { paths: config.paths })).parameters.map((p) => p.name);
+    } catch {
+      parameters = undefined;
+    }
+  }
   return runProcess({
     file: exe,
     args: [],
     env: { ...baseEnvironment(config), LC_ALL: 'C' },
-    stdin: fenceAgentInput(device, action, target),
+    stdin: fenceAgentInput(device, action, target, parameters),
     timeoutMs,
     outputCapBytes: config.outputCapBytes,
   });
