@@ -55,10 +55,10 @@ describe.skipIf(!existsSync('/usr/sbin/fence_dummy'))('stonith class with fence_
     expect(ex.fencer.ids()).toEqual(['fence1']);
     expect((await ex.run({ resource: dev, action: 'monitor', intervalMs: 60_000 })).rc).toBe(0);
     expect((await ex.fence(dev, 'on', 'node2')).exitCode).toBe(0);
-    expect(readFileSync(status, 'utf8').trim()).toBe('ON');
+    expect(readFileSync(status, 'utf8').trim()).toBe('on');
     expect((await ex.fence(dev, 'status', 'node2')).exitCode).toBe(0);
     expect((await ex.fence(dev, 'off', 'node2')).exitCode).toBe(0);
-    expect(readFileSync(status, 'utf8').trim()).toBe('OFF');
+    expect(readFileSync(status, 'utf8').trim()).toBe('off');
     expect((await ex.fence(dev, 'status', 'node2')).exitCode).toBe(2);
     expect((await ex.run({ resource: dev, action: 'stop' })).rc).toBe(0);
     expect(ex.fencer.ids()).toEqual([]);
