@@ -107,8 +107,14 @@ export function runAttributeRequest(req: AttributeRequest, io: ToolIo, tool = 'c
       io.out(req.quiet ? `${value}\n` : `scope=${section}  name=${name} value=${value}\n`);
       return 0;
     }
-    const r = req.command === 'update' ? setOption(cib, section, name, req.value ?? '') : deleteOption(cib, section, name);
-    if (!r.ok) return fail(r.problem);
+    if (req.command === 'update') {
+      const r = setOption(cib, section, name, req.value ?? '');
+      if (!r.ok) return fail(r.problem);
+    } else {
+      const r = deleteOption(cib, section, name);
+      if (!r.ok) return fail(r.problem);
+      if (r.value !== undefined && !req.quiet) io.out(`Deleted ${section} option: id=${r.value} name=${name}\n`);
+    }
     const saved = saveCib(handle.value);
     return saved.ok ? 0 : fail(saved.problem);
   }
