@@ -23,7 +23,8 @@ export function daemonPid(pidfile: string): number | undefined {
   }
 }
 
-export function accepts(address: string, port: number, timeoutMs = 2000): Promise<string | undefined> {
+/** Connects and reads what the server says until it closes (the OCO responder answers and closes). */
+export function answerOf(address: string, port: number, timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
     const s = connect({ host: address === '0.0.0.0' || address === '::' ? '127.0.0.1' : address, port });
     let data = '';
@@ -32,10 +33,6 @@ export function accepts(address: string, port: number, timeoutMs = 2000): Promis
       resolve(undefined);
     }, timeoutMs);
     s.on('data', (c: Buffer) => (data += c.toString()));
-    s.on('connect', () => {
-      // The heartbeat receiver speaks HTTP and waits for a request: connecting is enough.
-      if (s.readable) setTimeout(() => s.end(), 300);
-    });
     s.on('close', () => {
       clearTimeout(t);
       resolve(data);

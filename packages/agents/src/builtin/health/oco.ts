@@ -10,7 +10,7 @@ import type { AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
 import type { MetadataSpec } from '../framework/metadata-spec.js';
 import { instanceStateDir } from '../framework/state-file.js';
-import { accepts, daemonPid, startDaemon, stopDaemon } from './daemons.js';
+import { answerOf, daemonPid, startDaemon, stopDaemon } from './daemons.js';
 
 export const ocoMetadata: MetadataSpec = {
   type: 'oco',
@@ -63,7 +63,7 @@ function ocoHandlers(ctx: AgentContext): Handlers {
     },
     monitor: async () => {
       if (daemonPid(pidfile) === undefined) return OCF_NOT_RUNNING;
-      const answer = await accepts(address, port);
+      const answer = await answerOf(address, port, Math.max(1000, ctx.remainingMs() - 1000));
       if (answer === undefined || !/^(OK|KO)\n$/.test(answer)) fail(OCF_ERR_GENERIC, `the OCO responder on port ${port} does not answer`);
       return OCF_SUCCESS;
     },
