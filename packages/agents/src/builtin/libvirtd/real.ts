@@ -7,7 +7,8 @@ import type { Handlers } from '../framework/agent.js';
 import { command, sleep, which } from '../framework/command.js';
 import { isTrue, type AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
-import { pidsNamed, terminateAll } from '../framework/processes.js';
+
+const VIRTLOGD_PIDFILE = '/run/virtlogd.pid';
 
 export function systemdManagesHost(): boolean {
   return existsSync('/run/systemd/system');
@@ -57,8 +58,12 @@ export function libvirtdReal(ctx: AgentContext): Handlers {
         const r = await command(ctx, 'systemctl', ['start', unit]);
         if (r.code !== 0) fail(OCF_ERR_GENERIC, `systemctl start ${unit} failed: ${r.stderr.trim()}`);
       } else {
-        // libvirtd hands its guests' console logs to virtlogd; one per host (or namespace).
-        if (pidsNamed('virtlogd').length === 0 && which(ctx, 'virtlogd')) await command(ctx, 'virtlogd', ['--daemon']);
+        // libvirtd hands its guests' console logs to virtlogd: one per host (or per container,
+        // which is why it is found by its pid file and not by name).
+        if (pidFromFile(VIRTLOGD_PIDFILE) === undefined && which(ctx, 'virtlogd')) {
+          const v = await command(ctx, 'virtlogd', ['--daemon', `--pid-file=${VIRTLOGD_PIDFILE}`]);
+          if (v.code !== 0) fail(OCF_ERR_GENERIC, `virtlogd failed to start: ${v.stderr.trim()}`);
+        }
         const args = ['--daemon', `--pid-file=${pidfile}`];
         if (ctx.params['config']) args.push(`--config=${ctx.params['config']}`);
         if (isTrue(ctx.params['listen'])) args.push('--listen');
@@ -88,7 +93,11 @@ export function libvirtdReal(ctx: AgentContext): Handlers {
       await sleep(250);
     }
     rmSync(pidfile, { force: true });
-    if (pidsNamed('libvirtd').length === 0) await terminateAll(ctx, 'virtlogd');
+    const logd = pidFromFile(VIRTLOGD_PIDFILE);
+    if (logd !== undefined) {
+      process.kill(logd, 'SIGTERM');
+      while (pidFromFile(VIRTLOGD_PIDFILE) !== undefined && ctx.remainingMs() > 1000) await sleep(100);
+    }
     return OCF_SUCCESS;
   };
 
