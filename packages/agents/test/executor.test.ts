@@ -175,3 +175,35 @@ describe('one operation at a time per resource, in parallel across resources', (
     ex.close();
   });
 });
+
+describe('migration, reload and notify actions', () => {
+  it.skipIf(noDummy)('runs migrate_to and migrate_from with the source and target in the meta attributes', async () => {
+    const ex = new Executor();
+    const rsc: ResourceSpec = { id: 'dm', agent: { class: 'ocf', provider: 'heartbeat', type: 'Dummy' }, params: { state: join(scratch(), 'dm.state') }, meta: { 'allow-migrate': 'true', migrate_source: 'node1', migrate_target: 'node2' } };
+    expect((await ex.run({ resource: rsc, action: 'start' })).rc).toBe(0);
+    const to = await ex.run({ resource: rsc, action: 'migrate_to' });
+    expect([to.rc, to.env['OCF_RESKEY_CRM_meta_migrate_target'], to.env['OCF_RESKEY_CRM_meta_allow_migrate']]).toEqual([0, 'node2', 'true']);
+    expect((await ex.run({ resource: rsc, action: 'migrate_from' })).rc).toBe(0);
+    expect((await ex.run({ resource: rsc, action: 'stop' })).rc).toBe(0);
+  });
+
+  it('runs reload-agent as the legacy reload for OCF 1.0 agents that only advertise reload', async () => {
+    const dir = scratch();
+    const log = join(dir, 'actions');
+    const md = (version: string, action: string): string =>
+      `<?xml version="1.0"?><resource-agent name="x"><version>${version}</version><longdesc/><shortdesc/><parameters/><actions><action name="${action}" timeout="10s"/></actions></resource-agent>`;
+    const script = (version: string, action: string): string => `#!/bin/sh\nif [ "$1" = meta-data ]; then echo '${md(version, action)}'; exit 0; fi\necho "$1" >> ${log}\nexit 0\n`;
+    const paths = ocfRootWith({ legacy: script('1.0', 'reload'), modern: script('1.1', 'reload-agent') });
+    const ex = new Executor({ paths });
+    for (const type of ['legacy', 'modern']) expect((await ex.run({ resource: { id: type, agent: { class: 'ocf', provider: 'test', type }, params: {}, meta: {} }, action: 'reload-agent' })).rc).toBe(0);
+    expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['reload', 'reload-agent']);
+  });
+
+  it.skipIf(noStateful)('passes clone notifications to notify as Pacemaker does', async () => {
+    const dir = scratch();
+    const ex = new Executor({ environment: { HA_RSCTMP: dir } });
+    const rsc: ResourceSpec = { id: 'st', agent: { class: 'ocf', provider: 'pacemaker', type: 'Stateful' }, params: { state: join(dir, 'st.state') }, meta: { notify: 'true', clone_max: '2' } };
+    const n = await ex.run({ resource: rsc, action: 'notify', notify: { type: 'post', operation: 'promote', lists: { promote_uname: ['node1'], active_uname: ['node1', 'node2'] } } });
+    expect([n.rc, n.env['OCF_RESKEY_CRM_meta_notify_type'], n.env['OCF_RESKEY_CRM_meta_notify_active_uname']]).toEqual([0, 'post', 'node1 node2']);
+  });
+});
