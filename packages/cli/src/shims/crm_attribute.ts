@@ -7,9 +7,9 @@ import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { deleteOption, readOption, setOption, type OptionSection } from './cluster-options.js';
 import { openCib, saveCib } from './cib-file.js';
-import { localNode, processIo, type ToolIo } from './io.js';
+import { localNode, processIo, reporter, type ToolIo } from './io.js';
 import { deleteNodeAttribute, readNodeAttribute, setNodeAttribute, type Lifetime, type NodeAttributeTarget } from './node-attributes.js';
-import { exitCodeOf, renderShimProblem, type ShimProblem } from './problems.js';
+import type { ShimProblem } from './problems.js';
 
 export interface AttributeRequest {
   command: 'query' | 'update' | 'delete';
@@ -81,10 +81,7 @@ export function parseAttributeArgs(argv: string[], env: Record<string, string | 
 
 /** Runs a parsed request against the CIB file; returns the exit code. */
 export function runAttributeRequest(req: AttributeRequest, io: ToolIo, tool = 'crm_attribute'): number {
-  const fail = (p: ShimProblem): number => {
-    io.err(renderShimProblem(tool, p) + '\n');
-    return exitCodeOf(p);
-  };
+  const fail = reporter(tool, io);
   let name = req.name;
   let lifetime = req.lifetime;
   if (req.promotion !== undefined) {
@@ -149,10 +146,7 @@ export function runAttributeRequest(req: AttributeRequest, io: ToolIo, tool = 'c
 
 export function crmAttribute(argv: string[], io: ToolIo): number {
   const parsed = parseAttributeArgs(argv, io.env);
-  if (!parsed.ok) {
-    io.err(renderShimProblem('crm_attribute', parsed.problem) + '\n');
-    return exitCodeOf(parsed.problem);
-  }
+  if (!parsed.ok) return reporter('crm_attribute', io)(parsed.problem);
   return runAttributeRequest(parsed.request, io);
 }
 

@@ -1,45 +1,31 @@
 // crm_master, Pacemaker's deprecated wrapper that older promotable agents (drbd) still call:
 // crm_attribute on master-$OCF_RESOURCE_INSTANCE, lifetime "forever" unless -l says otherwise.
 
-import { parseArgs } from 'node:util';
 import { runAttributeRequest, type AttributeRequest } from './crm_attribute.js';
-import { processIo, type ToolIo } from './io.js';
-import { exitCodeOf, renderShimProblem } from './problems.js';
+import { parseToolArgs, processIo, reporter, type ToolIo } from './io.js';
 
 export function crmMaster(argv: string[], io: ToolIo): number {
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        query: { type: 'boolean', short: 'G' },
-        'get-value': { type: 'boolean' },
-        update: { type: 'string', short: 'v' },
-        'attr-value': { type: 'string' },
-        delete: { type: 'boolean', short: 'D' },
-        'delete-attr': { type: 'boolean' },
-        node: { type: 'string', short: 'N' },
-        uname: { type: 'string', short: 'U' },
-        lifetime: { type: 'string', short: 'l' },
-        resource: { type: 'string', short: 'r' },
-        quiet: { type: 'boolean', short: 'q' },
-        Q: { type: 'boolean', short: 'Q' },
-        id: { type: 'string', short: 'i' },
-        verbose: { type: 'boolean', short: 'V', multiple: true },
-      },
-    }).values;
-  } catch (e) {
-    const problem = { code: 'USAGE' as const, message: e instanceof Error ? e.message : String(e) };
-    io.err(renderShimProblem('crm_master', problem) + '\n');
-    return exitCodeOf(problem);
-  }
+  const fail = reporter('crm_master', io);
+  const parsed = parseToolArgs(argv, {
+    query: { type: 'boolean', short: 'G' },
+    'get-value': { type: 'boolean' },
+    update: { type: 'string', short: 'v' },
+    'attr-value': { type: 'string' },
+    delete: { type: 'boolean', short: 'D' },
+    'delete-attr': { type: 'boolean' },
+    node: { type: 'string', short: 'N' },
+    uname: { type: 'string', short: 'U' },
+    lifetime: { type: 'string', short: 'l' },
+    resource: { type: 'string', short: 'r' },
+    quiet: { type: 'boolean', short: 'q' },
+    Q: { type: 'boolean', short: 'Q' },
+    id: { type: 'string', short: 'i' },
+    verbose: { type: 'boolean', short: 'V', multiple: true },
+  });
+  if (!parsed.ok) return fail(parsed.problem);
+  const v = parsed.values;
   const resource = v.resource ?? io.env['OCF_RESOURCE_INSTANCE'];
-  if (!resource) {
-    const problem = { code: 'USAGE' as const, message: 'this command must be run from a resource agent (OCF_RESOURCE_INSTANCE) or with -r' };
-    io.err(renderShimProblem('crm_master', problem) + '\n');
-    return exitCodeOf(problem);
-  }
+  if (!resource) return fail({ code: 'USAGE', message: 'this command must be run from a resource agent (OCF_RESOURCE_INSTANCE) or with -r' });
   const value = v.update ?? v['attr-value'];
   const lifetime = v.lifetime === 'reboot' ? 'reboot' : 'forever';
   const req: AttributeRequest = {

@@ -2,11 +2,9 @@
 // id), -l (every node: "id name state"), -p (the members, on one line).
 
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
 import { openCib } from './cib-file.js';
-import { localNode, processIo, type ToolIo } from './io.js';
+import { localNode, parseToolArgs, processIo, reporter, type ToolIo } from './io.js';
 import { nodeIdOf } from './node-attributes.js';
-import { exitCodeOf, renderShimProblem, type ShimProblem } from './problems.js';
 import type { Cib } from '@hacluster/cib';
 
 interface NodeEntry {
@@ -25,27 +23,17 @@ export function clusterNodes(cib: Cib): NodeEntry[] {
 }
 
 export function crmNode(argv: string[], io: ToolIo): number {
-  const fail = (p: ShimProblem): number => {
-    io.err(renderShimProblem('crm_node', p) + '\n');
-    return exitCodeOf(p);
-  };
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        name: { type: 'boolean', short: 'n' },
-        'name-for-id': { type: 'string', short: 'N' },
-        cluster_id: { type: 'boolean', short: 'i' },
-        list: { type: 'boolean', short: 'l' },
-        partition: { type: 'boolean', short: 'p' },
-        quiet: { type: 'boolean', short: 'Q' },
-      },
-    }).values;
-  } catch (e) {
-    return fail({ code: 'USAGE', message: e instanceof Error ? e.message : String(e) });
-  }
+  const fail = reporter('crm_node', io);
+  const parsed = parseToolArgs(argv, {
+    name: { type: 'boolean', short: 'n' },
+    'name-for-id': { type: 'string', short: 'N' },
+    cluster_id: { type: 'boolean', short: 'i' },
+    list: { type: 'boolean', short: 'l' },
+    partition: { type: 'boolean', short: 'p' },
+    quiet: { type: 'boolean', short: 'Q' },
+  });
+  if (!parsed.ok) return fail(parsed.problem);
+  const v = parsed.values;
   const me = localNode(io.env, hostname);
   if (v.name) {
     io.out(`${me}\n`);

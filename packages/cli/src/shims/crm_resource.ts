@@ -2,31 +2,19 @@
 // section, printed as Pacemaker prints it ("resource X is running on: node1 Promoted"). The rest
 // of crm_resource is the pcs/CLI side's, not a shim's.
 
-import { parseArgs } from 'node:util';
 import { openCib } from './cib-file.js';
-import { processIo, type ToolIo } from './io.js';
+import { parseToolArgs, processIo, reporter, type ToolIo } from './io.js';
 import { locateResource } from './locate.js';
-import { exitCodeOf, renderShimProblem, type ShimProblem } from './problems.js';
 
 export function crmResource(argv: string[], io: ToolIo): number {
-  const fail = (p: ShimProblem): number => {
-    io.err(renderShimProblem('crm_resource', p) + '\n');
-    return exitCodeOf(p);
-  };
-  let v;
-  try {
-    v = parseArgs({
-      args: argv,
-      strict: true,
-      options: {
-        locate: { type: 'boolean', short: 'W' },
-        resource: { type: 'string', short: 'r' },
-        quiet: { type: 'boolean', short: 'Q' },
-      },
-    }).values;
-  } catch (e) {
-    return fail({ code: 'USAGE', message: e instanceof Error ? e.message : String(e) });
-  }
+  const fail = reporter('crm_resource', io);
+  const parsed = parseToolArgs(argv, {
+    locate: { type: 'boolean', short: 'W' },
+    resource: { type: 'string', short: 'r' },
+    quiet: { type: 'boolean', short: 'Q' },
+  });
+  if (!parsed.ok) return fail(parsed.problem);
+  const v = parsed.values;
   if (!v.locate) return fail({ code: 'USAGE', message: 'only --locate is available here' });
   const rsc = v.resource;
   if (!rsc) return fail({ code: 'USAGE', message: 'a resource is required (-r)' });
