@@ -1,10 +1,9 @@
 // ocf:hacluster:clvm in the sandbox: the daemon and the activated volume groups are a state file.
 
-import { OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
+import { OCF_ERR_CONFIGURED, OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
 import type { Handlers } from '../framework/agent.js';
 import { isTrue, type AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
-import { OCF_ERR_CONFIGURED } from '../../ocf/codes.js';
 import { Sandbox } from '../framework/sandbox.js';
 
 export function clvmSandbox(ctx: AgentContext): Handlers {

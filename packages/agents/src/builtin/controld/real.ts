@@ -2,17 +2,16 @@
 // neither the dlm module nor corosync, so the backend is tested by recording its commands
 // against fake binaries (see the README); the logic follows ocf:pacemaker:controld.
 
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OCF_ERR_CONFIGURED, OCF_ERR_GENERIC, OCF_ERR_INSTALLED, OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
 import type { Handlers } from '../framework/agent.js';
 import { clusterOption } from '../framework/attributes.js';
-import { command, sleep, which } from '../framework/command.js';
+import { childEnvironment, command, sleep, which } from '../framework/command.js';
 import { isTrue, type AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
 import { pidsNamed, sysRoot, terminateAll } from '../framework/processes.js';
-import { spawn } from 'node:child_process';
-import { childEnvironment } from '../framework/command.js';
 
 /** Checks both backends share: the clone must be anonymous, fencing must be on. */
 export async function checkControld(ctx: AgentContext, forStart: boolean): Promise<void> {

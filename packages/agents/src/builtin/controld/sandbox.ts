@@ -1,12 +1,12 @@
 // ocf:hacluster:controld in the sandbox: the daemon is a state file; the checks (anonymous
 // clone, fencing enabled through crm_attribute) are the real backend's.
 
+import { join } from 'node:path';
 import { OCF_ERR_GENERIC, OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
 import type { Handlers } from '../framework/agent.js';
 import type { AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
 import { Sandbox } from '../framework/sandbox.js';
-import { join } from 'node:path';
 import { checkControld } from './real.js';
 
 export function controldSandbox(ctx: AgentContext): Handlers {

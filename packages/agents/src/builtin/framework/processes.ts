@@ -49,3 +49,15 @@ export async function terminateAll(ctx: AgentContext, name: string, reserveMs = 
 export function sysRoot(ctx: AgentContext): string {
   return ctx.env['HACLUSTER_SYSFS_ROOT'] ?? '';
 }
+
+/** The pid in a pid file when that process is alive, else undefined. */
+export function livePid(pidfile: string): number | undefined {
+  try {
+    const pid = Number(readFileSync(pidfile, 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}

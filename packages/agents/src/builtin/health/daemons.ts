@@ -2,7 +2,7 @@
 // only once they accept connections.
 
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { OCF_ERR_GENERIC } from '../../ocf/codes.js';
@@ -10,18 +10,11 @@ import type { DaemonOptions } from '../../health/daemon.js';
 import { childEnvironment, sleep } from '../framework/command.js';
 import type { AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
+import { livePid } from '../framework/processes.js';
 
 const DAEMON_MAIN = fileURLToPath(new URL('../../health/daemon-main.js', import.meta.url));
 
-export function daemonPid(pidfile: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(pidfile, 'utf8').trim());
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
-}
+export const daemonPid = livePid;
 
 /** Connects and reads what the server says until it closes (the OCO responder answers and closes). */
 export function answerOf(address: string, port: number, timeoutMs: number): Promise<string | undefined> {

@@ -1,27 +1,18 @@
 // ocf:hacluster:libvirtd on a real system: systemctl where systemd runs the host, else the daemon
 // itself with a pid file (how the tests run it here, in network namespaces).
 
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { OCF_ERR_GENERIC, OCF_ERR_INSTALLED, OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
 import type { Handlers } from '../framework/agent.js';
 import { command, sleep, which } from '../framework/command.js';
 import { isTrue, type AgentContext } from '../framework/context.js';
 import { fail } from '../framework/failure.js';
+import { livePid } from '../framework/processes.js';
 
 const VIRTLOGD_PIDFILE = '/run/virtlogd.pid';
 
 export function systemdManagesHost(): boolean {
   return existsSync('/run/systemd/system');
-}
-
-function pidFromFile(file: string): number | undefined {
-  try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    process.kill(pid, 0);
-    return pid;
-  } catch {
-    return undefined;
-  }
 }
 
 export function libvirtdReal(ctx: AgentContext): Handlers {
@@ -43,7 +34,7 @@ export function libvirtdReal(ctx: AgentContext): Handlers {
 
   const running = async (): Promise<boolean> => {
     if (viaSystemd) return (await command(ctx, 'systemctl', ['is-active', '--quiet', unit], { timeoutMs: 10_000 })).code === 0;
-    return pidFromFile(pidfile) !== undefined;
+    return livePid(pidfile) !== undefined;
   };
 
   const monitor = async (): Promise<OcfExitCode> => {
@@ -60,7 +51,7 @@ export function libvirtdReal(ctx: AgentContext): Handlers {
       } else {
         // libvirtd hands its guests' console logs to virtlogd: one per host (or per container,
         // which is why it is found by its pid file and not by name).
-        if (pidFromFile(VIRTLOGD_PIDFILE) === undefined && which(ctx, 'virtlogd')) {
+        if (livePid(VIRTLOGD_PIDFILE) === undefined && which(ctx, 'virtlogd')) {
           const v = await command(ctx, 'virtlogd', ['--daemon', `--pid-file=${VIRTLOGD_PIDFILE}`]);
           if (v.code !== 0) fail(OCF_ERR_GENERIC, `virtlogd failed to start: ${v.stderr.trim()}`);
         }
@@ -85,18 +76,18 @@ export function libvirtdReal(ctx: AgentContext): Handlers {
       if (await running()) fail(OCF_ERR_GENERIC, `${unit} is still active`);
       return OCF_SUCCESS;
     }
-    const pid = pidFromFile(pidfile);
+    const pid = livePid(pidfile);
     if (pid === undefined) return OCF_SUCCESS;
     process.kill(pid, 'SIGTERM');
-    while (pidFromFile(pidfile) !== undefined) {
+    while (livePid(pidfile) !== undefined) {
       if (ctx.remainingMs() < 1500) fail(OCF_ERR_GENERIC, `libvirtd (pid ${pid}) did not stop`);
       await sleep(250);
     }
     rmSync(pidfile, { force: true });
-    const logd = pidFromFile(VIRTLOGD_PIDFILE);
+    const logd = livePid(VIRTLOGD_PIDFILE);
     if (logd !== undefined) {
       process.kill(logd, 'SIGTERM');
-      while (pidFromFile(VIRTLOGD_PIDFILE) !== undefined && ctx.remainingMs() > 1000) await sleep(100);
+      while (livePid(VIRTLOGD_PIDFILE) !== undefined && ctx.remainingMs() > 1000) await sleep(100);
     }
     return OCF_SUCCESS;
   };
