@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Executor, type OcfAction, type ResourceSpec } from '@hacluster/agents';
 import { Cib } from '@hacluster/cib';
 import { REPO_BIN, twoNodeCib } from '../support/cib-files.js';
@@ -129,4 +129,3 @@ describe.skipIf(noBins !== undefined)(noBins ?? 'agents with the attribute tools
   });
 });
 
-afterAll(() => undefined);

@@ -52,3 +52,15 @@ describe('ocf:hacluster agents', () => {
     expect(spawnSync('node', [main, 'NoSuchAgent', 'start']).status).toBe(5);
   });
 });
+
+describe('declared timeouts', () => {
+  it('reads durations as Pacemaker does and picks a monitor by role', async () => {
+    const { durationMs, actionTimeoutMs } = await import('../src/index.js');
+    expect(['20s', '90', '2min', '500ms', '1h', 'soon'].map(durationMs)).toEqual([20_000, 90_000, 120_000, 500, 3_600_000, undefined]);
+    const drbd = await loadAgentMetadata({ class: 'ocf', provider: 'hacluster', type: 'drbd' });
+    expect(actionTimeoutMs(drbd, 'start')).toBe(240_000);
+    expect(actionTimeoutMs(drbd, 'monitor', 'Promoted')).toBe(20_000);
+    expect(actionTimeoutMs(drbd, 'promote')).toBe(90_000);
+    expect(actionTimeoutMs(drbd, 'migrate_to')).toBeUndefined();
+  });
+});
