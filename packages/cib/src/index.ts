@@ -1,7 +1,7 @@
 // Public surface of @hacluster/cib.
 
 export { Cib, CRM_FEATURE_SET, SCHEMA_VERSION } from './cib.js';
-export { CibError, renderProblem, type CibProblem, type CibProblemCode } from './errors.js';
+export { CibError, renderProblem, type CibProblem, type CibProblemCode, type PatchConflictKind } from './errors.js';
 export { buildIdIndex, isValidId, type IdIndex } from './ids.js';
 export * from './score.js';
 export * from './roles.js';
@@ -25,3 +25,4 @@ export { serializeXml, startTag } from './xml/serialize.js';
 export { escapeAttribute, unescapeAttribute, unescapeText } from './xml/escape.js';
 export { insertElement, insertNode, appendNew, removeElement, removeNode, replaceElement } from './xml/edit.js';
 export { sameElement, sameAttributes, sameNode, significantChildren } from './xml/compare.js';
+export * from './patch/index.js';

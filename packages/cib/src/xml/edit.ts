@@ -55,8 +55,9 @@ export function insertElement(parent: XmlElement, child: XmlElement, before?: Xm
 /**
  * Inserts an element or a comment on its own line before the node `before` (appends when it is
  * undefined or not a child of `parent`). The caller has detached the node from any old parent.
+ * A new element's subtree is laid out to match; `keepLayout` leaves a moved one as it is.
  */
-export function insertNode(parent: XmlElement, child: XmlElement | XmlComment, before?: XmlNode): void {
+export function insertNode(parent: XmlElement, child: XmlElement | XmlComment, before?: XmlNode, keepLayout = false): void {
   if (child.kind === 'element') child.parent = parent;
   const indent = childIndent(parent);
   const kids = parent.children;
@@ -66,7 +67,7 @@ export function insertNode(parent: XmlElement, child: XmlElement | XmlComment, b
     else kids.splice(at, 0, child);
     return;
   }
-  if (child.kind === 'element') layOut(child, indent);
+  if (child.kind === 'element' && !keepLayout) layOut(child, indent);
   if (at >= 0) {
     // [ws] before  →  [ws] child [ws'] before
     kids.splice(at, 0, child, new XmlText('\n' + indent));
