@@ -30,12 +30,12 @@ function childIndent(parent: XmlElement): string | undefined {
 /** Puts whitespace into a freshly built subtree so that it prints as an indented block. */
 function layOut(el: XmlElement, indent: string): void {
   if (el.children.length === 0) return;
-  if (el.children.some((c) => c.kind !== 'element')) return; // mixed or already laid out
+  if (el.children.some((c) => c.kind !== 'element' && c.kind !== 'comment')) return; // mixed or already laid out
   const inner = indent + UNIT;
   const laid: XmlNode[] = [];
-  for (const c of el.children as XmlElement[]) {
+  for (const c of el.children as (XmlElement | XmlComment)[]) {
     laid.push(new XmlText('\n' + inner), c);
-    layOut(c, inner);
+    if (c.kind === 'element') layOut(c, inner);
   }
   laid.push(new XmlText('\n' + indent));
   el.children = laid;
@@ -123,4 +123,14 @@ export function replaceElement(old: XmlElement, replacement: XmlElement): void {
   old.parent = null;
   const indent = lineIndent(replacement);
   if (indent !== undefined) layOut(replacement, indent);
+}
+
+/**
+ * Drops the whitespace between the elements of a subtree (where there is no other text), so
+ * that inserting or replacing it lays it out to fit its new place.
+ */
+export function dropLayout(el: XmlElement): void {
+  if (el.children.some((c) => (c.kind === 'text' && !c.isWhitespace) || c.kind === 'cdata')) return;
+  el.children = el.children.filter((c) => c.kind !== 'text');
+  for (const c of el.children) if (c.kind === 'element') dropLayout(c);
 }
