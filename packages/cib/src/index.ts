@@ -23,6 +23,6 @@ export * from './xml/tree.js';
 export { parseXml, type ParseOptions } from './xml/parse.js';
 export { serializeXml, startTag } from './xml/serialize.js';
 export { escapeAttribute, unescapeAttribute, unescapeText } from './xml/escape.js';
-export { insertElement, insertNode, appendNew, removeElement, removeNode, replaceElement } from './xml/edit.js';
+export { insertElement, insertNode, appendNew, removeElement, removeNode, replaceElement, dropLayout } from './xml/edit.js';
 export { sameElement, sameAttributes, sameNode, significantChildren } from './xml/compare.js';
 export * from './patch/index.js';

@@ -15,7 +15,7 @@ import { CibError, type CibProblem } from '../errors.js';
 import { buildIdIndex } from '../ids.js';
 import { applyVersionBump, VERSION_FIELDS, type CibVersion, type VersionBump } from '../version.js';
 import { sameElement } from '../xml/compare.js';
-import { insertNode, removeNode } from '../xml/edit.js';
+import { dropLayout, insertNode, removeNode } from '../xml/edit.js';
 import { parseXml } from '../xml/parse.js';
 import { XmlComment, XmlElement, type XmlNode } from '../xml/tree.js';
 import type { AttributeChange, CibPatch, PatchChange } from './model.js';
@@ -264,15 +264,8 @@ function parseFragment(xml: string): XmlElement | XmlComment {
   } catch (e) {
     throw new CibError({ code: 'BAD_PATCH', reason: `the XML of a created element is malformed: ${e instanceof Error ? e.message : String(e)}` });
   }
-  stripLayout(root);
+  dropLayout(root);
   return root;
-}
-
-/** Drops whitespace between child elements, so the element takes the layout of its new place. */
-function stripLayout(el: XmlElement): void {
-  if (el.children.some((c) => c.kind === 'text' && !c.isWhitespace) || el.children.some((c) => c.kind === 'cdata')) return;
-  el.children = el.children.filter((c) => c.kind !== 'text');
-  for (const c of el.children) if (c.kind === 'element') stripLayout(c);
 }
 
 function contentChildren(parent: XmlElement): XmlNode[] {
