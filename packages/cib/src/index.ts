@@ -7,6 +7,7 @@ export * from './score.js';
 export * from './roles.js';
 export * from './options.js';
 export * from './scopes.js';
+export { readScope, scopeXml, replaceScope, type ReplaceScopeOptions } from './scope-edit.js';
 export * from './version.js';
 export * from './nvsets.js';
 export * from './store.js';
