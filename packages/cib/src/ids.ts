@@ -5,14 +5,34 @@ import type { XmlElement } from './xml/tree.js';
 
 export type IdIndex = ReadonlyMap<string, XmlElement>;
 
-/** Indexes the ids below `root`, skipping any <status> subtree. The first element wins. */
+/**
+ * Elements whose `id` names another element instead of defining one (IDREF in the schema): a
+ * resource_ref in a set, an obj_ref in a tag, a role listed for an ACL target or group.
+ */
+export function idIsReference(el: XmlElement): boolean {
+  switch (el.name) {
+    case 'resource_ref':
+    case 'obj_ref':
+    case 'role_ref':
+      return true;
+    case 'role':
+      return el.parent?.name === 'acl_target' || el.parent?.name === 'acl_group';
+    default:
+      return false;
+  }
+}
+
+/**
+ * Indexes the ids below `root`, skipping any <status> subtree and the ids that are references
+ * (see idIsReference). The first element wins.
+ */
 export function buildIdIndex(root: XmlElement): Map<string, XmlElement> {
   const index = new Map<string, XmlElement>();
   const stack: XmlElement[] = [root];
   while (stack.length) {
     const el = stack.pop()!;
     const id = el.get('id');
-    if (id !== undefined && !index.has(id)) index.set(id, el);
+    if (id !== undefined && !index.has(id) && !idIsReference(el)) index.set(id, el);
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i]!;
       if (c.kind === 'element' && c.name !== 'status') stack.push(c);

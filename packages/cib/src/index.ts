@@ -2,7 +2,7 @@
 
 export { Cib, CRM_FEATURE_SET, SCHEMA_VERSION } from './cib.js';
 export { CibError, renderProblem, type CibProblem, type CibProblemCode, type PatchConflictKind } from './errors.js';
-export { buildIdIndex, isValidId, type IdIndex } from './ids.js';
+export { buildIdIndex, idIsReference, isValidId, type IdIndex } from './ids.js';
 export * from './score.js';
 export * from './roles.js';
 export * from './options.js';
