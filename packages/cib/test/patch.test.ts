@@ -181,6 +181,18 @@ describe('applyPatch', () => {
     expect(theirs.version.epoch).toBe(8);
   });
 
+  it('creates constraints whose resource sets refer to existing resources (a reference is not a second use of an id)', () => {
+    const modified = edited((c) =>
+      insertElement(
+        c.scope('constraints')!,
+        xml('<rsc_colocation id="c1" score="INFINITY"><resource_set id="c1-set"><resource_ref id="ip"/><resource_ref id="web"/></resource_set></rsc_colocation>'),
+      ),
+    );
+    const target = base();
+    applyPatch(target, diffCibs(base(), modified));
+    expect(target.toXml()).toBe(modified.toXml().replace('epoch="5" num_updates="3"', 'epoch="6" num_updates="0"'));
+  });
+
   it('accepts a change the target already has, and reports it as already applied', () => {
     const modified = edited((c) => {
       el(c, 'loc-ip').set('score', '100');

@@ -12,7 +12,7 @@
 
 import type { Cib } from '../cib.js';
 import { CibError, type CibProblem } from '../errors.js';
-import { buildIdIndex } from '../ids.js';
+import { buildIdIndex, idIsReference } from '../ids.js';
 import { applyVersionBump, VERSION_FIELDS, type CibVersion, type VersionBump } from '../version.js';
 import { sameElement } from '../xml/compare.js';
 import { dropLayout, insertNode, removeNode } from '../xml/edit.js';
@@ -190,7 +190,7 @@ class Planner {
     this.ids ??= buildIdIndex(this.root);
     let free = true;
     for (const el of node.descendants()) {
-      const id = el.get('id');
+      const id = idIsReference(el) ? undefined : el.get('id');
       const holder = id === undefined ? undefined : this.ids.get(id);
       if (id === undefined || !holder || this.isGone(holder)) continue;
       this.problems.push({ code: 'PATCH_CONFLICT', path, conflict: 'id-in-use', element: el.name, id, usedAt: elementPath(holder) });
