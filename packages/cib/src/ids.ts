@@ -24,7 +24,8 @@ export function idIsReference(el: XmlElement): boolean {
 
 /**
  * Indexes the ids below `root`, skipping any <status> subtree and the ids that are references
- * (see idIsReference). The first element wins.
+ * (see idIsReference). The first element wins, except that a node gives way: node ids are
+ * Corosync's, and a remote node shares its id with the resource that connects it.
  */
 export function buildIdIndex(root: XmlElement): Map<string, XmlElement> {
   const index = new Map<string, XmlElement>();
@@ -32,7 +33,10 @@ export function buildIdIndex(root: XmlElement): Map<string, XmlElement> {
   while (stack.length) {
     const el = stack.pop()!;
     const id = el.get('id');
-    if (id !== undefined && !index.has(id) && !idIsReference(el)) index.set(id, el);
+    if (id !== undefined && !idIsReference(el)) {
+      const held = index.get(id);
+      if (!held || (isNode(held) && !isNode(el))) index.set(id, el);
+    }
     for (let i = el.children.length - 1; i >= 0; i--) {
       const c = el.children[i]!;
       if (c.kind === 'element' && c.name !== 'status') stack.push(c);
@@ -44,4 +48,8 @@ export function buildIdIndex(root: XmlElement): Map<string, XmlElement> {
 /** Valid XML ids, as Pacemaker's schema (xsd:ID) and pcs require them. */
 export function isValidId(id: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_.-]*$/.test(id);
+}
+
+function isNode(el: XmlElement): boolean {
+  return el.name === 'node' && el.parent?.name === 'nodes';
 }
