@@ -27,3 +27,4 @@ export { escapeAttribute, unescapeAttribute, unescapeText } from './xml/escape.j
 export { insertElement, insertNode, appendNew, removeElement, removeNode, replaceElement, dropLayout } from './xml/edit.js';
 export { sameElement, sameAttributes, sameNode, significantChildren } from './xml/compare.js';
 export * from './patch/index.js';
+export * from './validate/index.js';
