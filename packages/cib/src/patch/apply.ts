@@ -19,7 +19,7 @@ import { dropLayout, insertNode, removeNode } from '../xml/edit.js';
 import { parseXml } from '../xml/parse.js';
 import { XmlComment, XmlElement, type XmlNode } from '../xml/tree.js';
 import type { AttributeChange, CibPatch, PatchChange } from './model.js';
-import { elementPath, parsePath, resolvePath } from './path.js';
+import { ChildFinder, elementPath, findChild, parsePath, resolvePath } from './path.js';
 
 export interface ApplyOptions {
   /**
@@ -67,6 +67,8 @@ class Planner {
   /** Nodes deleted by earlier changes of the patch. */
   private readonly gone = new Set<XmlNode>();
   private ids: Map<string, XmlElement> | undefined;
+  /** The target is not edited while planning, so children can be indexed once. */
+  private readonly finder = new ChildFinder();
   /** Parents whose children the patch deletes, creates or moves: positions there shift. */
   private readonly reordered = new Set<XmlElement>();
 
@@ -96,7 +98,7 @@ class Planner {
   }
 
   private find(path: string): XmlElement | undefined {
-    const el = resolvePath(this.root, parsePath(path), this.gone);
+    const el = resolvePath(this.root, parsePath(path), this.gone, this.finder);
     return el && !this.isGone(el) ? el : undefined;
   }
 
@@ -109,7 +111,7 @@ class Planner {
     const steps = parsePath(change.path);
     const last = steps[steps.length - 1]!;
     if (last.name === 'comment' && change.position !== undefined) {
-      const parent = resolvePath(this.root, steps.slice(0, -1), this.gone);
+      const parent = resolvePath(this.root, steps.slice(0, -1), this.gone, this.finder);
       const node = parent && !this.isGone(parent) ? this.contentAt(parent, change.position) : undefined;
       if (!parent || node?.kind !== 'comment') return void this.alreadyApplied.push(change);
       this.gone.add(node);
@@ -168,7 +170,7 @@ class Planner {
     if (node.kind === 'element') {
       const id = node.get('id');
       if (id !== undefined) {
-        const existing = parent.elements(node.name).find((e) => e.get('id') === id && !this.gone.has(e));
+        const existing = findChild(parent, { name: node.name, id }, this.gone, this.finder);
         if (existing) {
           if (sameElement(existing, node)) return void this.alreadyApplied.push(change);
           this.problems.push({ code: 'PATCH_CONFLICT', path: change.path, conflict: 'already-exists', element: node.name, id });

@@ -73,23 +73,58 @@ export function parsePath(path: string): PathStep[] {
 }
 
 /**
+ * Finds child elements by name and id quickly: each parent's children are indexed on the first
+ * lookup (a patch may address thousands of the ten thousand resources of a big CIB).
+ */
+export class ChildFinder {
+  private readonly byParent = new Map<XmlElement, Map<string, XmlElement>>();
+
+  /** The first child with this name and id; undefined when there is none. */
+  find(parent: XmlElement, name: string, id: string): XmlElement | undefined {
+    let index = this.byParent.get(parent);
+    if (!index) {
+      index = new Map();
+      for (const c of parent.children) {
+        if (c.kind !== 'element') continue;
+        const cid = c.get('id');
+        const key = c.name + '\u0000' + cid;
+        if (cid !== undefined && !index.has(key)) index.set(key, c);
+      }
+      this.byParent.set(parent, index);
+    }
+    return index.get(name + '\u0000' + id);
+  }
+
+  /** Forgets a parent's index (its children changed). */
+  forget(parent: XmlElement): void {
+    this.byParent.delete(parent);
+  }
+}
+
+/**
  * Finds the element a path names below the document's root element. Nodes in `gone` (deleted
  * earlier in the same patch) are passed over by name and id steps and end a walk that lands on
  * them; positional steps count them, since positions were taken before any deletion.
  */
-export function resolvePath(root: XmlElement, steps: readonly PathStep[], gone?: ReadonlySet<XmlNode>): XmlElement | undefined {
+export function resolvePath(root: XmlElement, steps: readonly PathStep[], gone?: ReadonlySet<XmlNode>, finder?: ChildFinder): XmlElement | undefined {
   const [first, ...rest] = steps;
   if (!first || first.name !== root.name || (first.id !== undefined && root.get('id') !== first.id)) return undefined;
   let el: XmlElement = root;
   for (const step of rest) {
-    const next = childByStep(el, step, gone);
+    const next = findChild(el, step, gone, finder);
     if (!next) return undefined;
     el = next;
   }
   return el;
 }
 
-function childByStep(parent: XmlElement, step: PathStep, gone: ReadonlySet<XmlNode> | undefined): XmlElement | undefined {
+/** The child a path step names (see resolvePath). */
+export function findChild(parent: XmlElement, step: PathStep, gone?: ReadonlySet<XmlNode>, finder?: ChildFinder): XmlElement | undefined {
+  if (finder && step.id !== undefined && step.index === undefined) {
+    const hit = finder.find(parent, step.name, step.id);
+    // A hit that is deleted may hide a later namesake with the same id: look further below.
+    if (!hit || !gone?.has(hit)) return hit;
+  }
   let k = 0;
   for (const c of parent.children) {
     if (c.kind !== 'element' || c.name !== step.name) continue;
