@@ -91,10 +91,10 @@ describe('typed model of shared CIBs', () => {
         '<clone id="c"><meta_attributes id="c-m"><nvpair id="c-m-p" name="promotable" value="false"/></meta_attributes><group id="g"><primitive id="q" class="lsb" type="x"/></group></clone>' +
         '</resources></configuration></cib>',
     );
-    const [ms, c] = readConfiguration(cib).resources;
-    expect(ms!.kind === 'clone' && [ms.legacyMaster, isPromotable(ms)]).toEqual([true, true]);
-    expect(c!.kind === 'clone' && isPromotable(c)).toBe(false);
-    expect(ids(resourceTree(c!))).toEqual(['c', 'g', 'q']);
+    const [ms, c] = readConfiguration(cib).resources as [ResourceConfig, ResourceConfig];
+    expect(ms.kind === 'clone' && [ms.legacyMaster, isPromotable(ms)]).toEqual([true, true]);
+    expect(c.kind === 'clone' && isPromotable(c)).toBe(false);
+    expect(ids(resourceTree(c))).toEqual(['c', 'g', 'q']);
   });
 
   it('reads fencing levels and alerts (clone-requires-quorum)', () => {
