@@ -1,7 +1,7 @@
 // Diff, patch, the version-bump decision, validation and atomic storage on generated CIBs. A
 // copy is edited the way an offline session would edit it (attributes changed, resources added,
 // removed and reordered), diffed against the original, and the patch applied to a fresh copy.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -18,12 +18,7 @@ import {
   versionBumpFor,
   writeCibFile,
 } from '@hacluster/cib';
-import { generatedCib, gc, median } from './_shared.mjs';
-
-const rungs = [
-  [64, 10000, 0],
-  [64, 10000, 1],
-];
+import { CIB_RUNGS, forEachGeneratedCib, gc, median } from './_shared.mjs';
 
 function edit(cib) {
   const resources = cib.scope('resources');
@@ -52,14 +47,7 @@ function time(runs, f, prepare = () => undefined) {
 
 const dir = mkdtempSync(join(tmpdir(), 'cib-bench-'));
 try {
-  for (const [nodes, resources, probed] of rungs) {
-    const file = generatedCib(nodes, resources, { probed });
-    if (!file) {
-      console.log('skipped: the shared corpus (bench/gen-cib.mjs) was not found');
-      break;
-    }
-    const text = readFileSync(file, 'utf8');
-    const mb = Buffer.byteLength(text) / 1e6;
+  forEachGeneratedCib(CIB_RUNGS, ({ label, text, mb }) => {
     const original = Cib.parse(text);
     const modified = original.clone();
     edit(modified);
@@ -78,12 +66,12 @@ try {
     const out = join(dir, 'cib.xml');
     const writeMs = time(runs, () => writeCibFile(out, modified, { force: true, backups: 2 }));
     console.log(
-      `${nodes}/${resources}${probed ? ' probed' : ''} (${mb.toFixed(1)} MB), patch of ${patch.changes.length} changes ${JSON.stringify(counts)}:\n` +
+      `${label} (${mb.toFixed(1)} MB), patch of ${patch.changes.length} changes ${JSON.stringify(counts)}:\n` +
         `  diff ${diffMs.toFixed(0)} ms (${((mb / diffMs) * 1000).toFixed(0)} MB/s), apply ${applyMs.toFixed(0)} ms, ` +
         `bump decision ${bumpMs.toFixed(1)} ms, structure+ids+references ${validateMs.toFixed(0)} ms (${problems} problems: the edit removed constrained resources), ` +
         `${schemaMs === undefined ? '' : `xmllint RelaxNG ${schemaMs.toFixed(0)} ms, `}atomic write with backup ${writeMs.toFixed(0)} ms (${((mb / writeMs) * 1000).toFixed(0)} MB/s)`,
     );
-  }
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -2,17 +2,8 @@
 // parser knows them. Rendering to text happens only at the edge (renderProblem).
 
 import { describe, expect, it } from 'vitest';
-import { Cib, CibError, renderProblem, type CibProblem } from '../src/index.js';
-
-function problems(f: () => unknown): CibProblem[] {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(CibError);
-    return (e as CibError).problems;
-  }
-  throw new Error('expected a CibError');
-}
+import { Cib, renderProblem } from '../src/index.js';
+import { problemsOf } from './support/problems.js';
 
 const cases: [string, string, string, number, number][] = [
   ['an unclosed element', '<cib>\n  <configuration>\n</cib>\n', 'end tag </cib> does not match <configuration>', 3, 1],
@@ -31,7 +22,7 @@ const cases: [string, string, string, number, number][] = [
 describe('malformed XML', () => {
   for (const [what, text, detail, line, column] of cases) {
     it(`reports ${what} at line ${line}, column ${column}`, () => {
-      const [p, ...rest] = problems(() => Cib.parse(text, 'cib.xml'));
+      const [p, ...rest] = problemsOf(() => Cib.parse(text, 'cib.xml'));
       expect(rest).toEqual([]);
       expect(p).toEqual({ code: 'XML_SYNTAX', detail, line, column, file: 'cib.xml' });
       expect(renderProblem(p!)).toBe(`cib.xml:${line}:${column}: malformed XML: ${detail}`);
@@ -41,9 +32,9 @@ describe('malformed XML', () => {
 
 describe('documents that are not CIBs', () => {
   it('names the root element found', () => {
-    expect(problems(() => Cib.parse('<crm_mon version="2.1.5"/>', 'status.xml'))).toEqual([{ code: 'WRONG_ROOT', found: 'crm_mon', file: 'status.xml' }]);
+    expect(problemsOf(() => Cib.parse('<crm_mon version="2.1.5"/>', 'status.xml'))).toEqual([{ code: 'WRONG_ROOT', found: 'crm_mon', file: 'status.xml' }]);
     expect(renderProblem({ code: 'WRONG_ROOT', found: 'crm_mon', file: 'status.xml' })).toBe('status.xml: not a CIB: the root element is <crm_mon>, expected <cib>');
-    expect(problems(() => Cib.parse('<configuration/>'))).toEqual([{ code: 'WRONG_ROOT', found: 'configuration' }]);
+    expect(problemsOf(() => Cib.parse('<configuration/>'))).toEqual([{ code: 'WRONG_ROOT', found: 'configuration' }]);
   });
 
   it('reads a CIB with a byte order mark, declaration and comments around it, and writes them back', () => {
@@ -54,6 +45,6 @@ describe('documents that are not CIBs', () => {
   });
 
   it('reports a missing configuration section when one is needed', () => {
-    expect(problems(() => Cib.parse('<cib/>').configuration)).toEqual([{ code: 'MISSING_SECTION', section: 'configuration' }]);
+    expect(problemsOf(() => Cib.parse('<cib/>').configuration)).toEqual([{ code: 'MISSING_SECTION', section: 'configuration' }]);
   });
 });

@@ -15,11 +15,11 @@ import {
   removeElement,
   type XmlElement,
   type CibPatch,
-  type CibProblem,
 } from '../src/index.js';
 import { longestIncreasingRun } from '../src/patch/diff.js';
 import { missingReason, sharedPath } from '../../../test/support/corpus.js';
 import { mutate, seededRandom } from './support/mutate.js';
+import { problemsOf } from './support/problems.js';
 
 const IGNORE_VERSION = new Set(VERSION_FIELDS);
 
@@ -63,16 +63,6 @@ function edited(edit: (cib: Cib) => void, from: Cib = base()): Cib {
   const c = from.clone();
   edit(c);
   return c;
-}
-
-function problemsOf(f: () => unknown): CibProblem[] {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CibError) return e.problems;
-    throw e;
-  }
-  throw new Error('expected a CibError');
 }
 
 const el = (cib: Cib, id: string) => cib.ids().get(id)!;

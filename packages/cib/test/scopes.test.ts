@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Cib, CibError, readScope, renderProblem, replaceScope, SCOPES, scopeXml, type CibProblem } from '../src/index.js';
+import { Cib, readScope, renderProblem, replaceScope, SCOPES, scopeXml } from '../src/index.js';
+import { problemOf } from './support/problems.js';
 
 const TEXT = `<cib epoch="4" num_updates="2" admin_epoch="0" validate-with="pacemaker-3.9">
   <configuration>
@@ -17,16 +18,6 @@ const TEXT = `<cib epoch="4" num_updates="2" admin_epoch="0" validate-with="pace
 </cib>
 `;
 
-function problem(f: () => unknown): CibProblem {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CibError) return e.problems[0]!;
-    throw e;
-  }
-  throw new Error('expected a CibError');
-}
-
 describe('reading a scope', () => {
   it('gives the section, printed from the margin as cibadmin --query --scope does', () => {
     const cib = Cib.parse(TEXT);
@@ -39,9 +30,9 @@ describe('reading a scope', () => {
 
   it('refuses unknown scopes and names missing sections', () => {
     const cib = Cib.parse(TEXT);
-    expect(problem(() => readScope(cib, 'resource'))).toEqual({ code: 'UNKNOWN_SCOPE', scope: 'resource' });
-    expect(renderProblem(problem(() => readScope(cib, 'resource')))).toMatch(/^unknown CIB scope 'resource' \(known: configuration, nodes/);
-    expect(problem(() => readScope(cib, 'tags'))).toEqual({ code: 'MISSING_SECTION', section: 'tags' });
+    expect(problemOf(() => readScope(cib, 'resource'))).toEqual({ code: 'UNKNOWN_SCOPE', scope: 'resource' });
+    expect(renderProblem(problemOf(() => readScope(cib, 'resource')))).toMatch(/^unknown CIB scope 'resource' \(known: configuration, nodes/);
+    expect(problemOf(() => readScope(cib, 'tags'))).toEqual({ code: 'MISSING_SECTION', section: 'tags' });
   });
 
   it('knows the twelve scopes', () => {
@@ -75,9 +66,9 @@ describe('replacing a scope', () => {
 
   it('refuses XML whose root is not the scope, unknown scopes and malformed XML, leaving the CIB as it was', () => {
     const cib = Cib.parse(TEXT);
-    expect(problem(() => replaceScope(cib, 'resources', '<constraints/>'))).toEqual({ code: 'SCOPE_MISMATCH', scope: 'resources', found: 'constraints' });
-    expect(problem(() => replaceScope(cib, 'resourcez', '<resourcez/>'))).toEqual({ code: 'UNKNOWN_SCOPE', scope: 'resourcez' });
-    expect(problem(() => replaceScope(cib, 'resources', '<resources>\n  <primitive id="x">\n</resources>', { file: 'new.xml' }))).toMatchObject({
+    expect(problemOf(() => replaceScope(cib, 'resources', '<constraints/>'))).toEqual({ code: 'SCOPE_MISMATCH', scope: 'resources', found: 'constraints' });
+    expect(problemOf(() => replaceScope(cib, 'resourcez', '<resourcez/>'))).toEqual({ code: 'UNKNOWN_SCOPE', scope: 'resourcez' });
+    expect(problemOf(() => replaceScope(cib, 'resources', '<resources>\n  <primitive id="x">\n</resources>', { file: 'new.xml' }))).toMatchObject({
       code: 'XML_SYNTAX',
       line: 3,
       column: 1,

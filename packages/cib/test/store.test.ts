@@ -3,7 +3,8 @@ import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Cib, CibError, listBackups, readCibFile, readStoredVersion, renderProblem, writeCibFile, writeFileAtomic, type CibProblem } from '../src/index.js';
+import { Cib, listBackups, readCibFile, readStoredVersion, renderProblem, writeCibFile, writeFileAtomic } from '../src/index.js';
+import { problemOf } from './support/problems.js';
 
 const root = mkdtempSync(join(tmpdir(), 'cib-store-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -22,34 +23,24 @@ const cibAt = (epoch: number, numUpdates = 0, adminEpoch = 0) => {
   return c;
 };
 
-function problem(f: () => unknown): CibProblem {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof CibError) return e.problems[0]!;
-    throw e;
-  }
-  throw new Error('expected a CibError');
-}
-
 describe('reading CIB files', () => {
   it('names the file, line and column of malformed XML, and the file of a wrong root or a missing file', () => {
     const dir = freshDir();
     const bad = join(dir, 'bad.xml');
     writeFileSync(bad, '<cib epoch="1">\n  <configuration>\n    <resources>\n  </configuration>\n</cib>\n');
-    expect(problem(() => readCibFile(bad))).toEqual({
+    expect(problemOf(() => readCibFile(bad))).toEqual({
       code: 'XML_SYNTAX',
       detail: 'end tag </configuration> does not match <resources>',
       line: 4,
       column: 3,
       file: bad,
     });
-    expect(renderProblem(problem(() => readCibFile(bad)))).toBe(`${bad}:4:3: malformed XML: end tag </configuration> does not match <resources>`);
+    expect(renderProblem(problemOf(() => readCibFile(bad)))).toBe(`${bad}:4:3: malformed XML: end tag </configuration> does not match <resources>`);
     const notCib = join(dir, 'pcmk.xml');
     writeFileSync(notCib, '<pacemaker-result/>');
-    expect(problem(() => readCibFile(notCib))).toEqual({ code: 'WRONG_ROOT', found: 'pacemaker-result', file: notCib });
-    expect(problem(() => readCibFile(join(dir, 'none.xml')))).toEqual({ code: 'FILE_UNREADABLE', file: join(dir, 'none.xml'), reason: 'no such file or directory' });
-    expect(problem(() => readCibFile(dir))).toMatchObject({ code: 'FILE_UNREADABLE', reason: 'it is a directory' });
+    expect(problemOf(() => readCibFile(notCib))).toEqual({ code: 'WRONG_ROOT', found: 'pacemaker-result', file: notCib });
+    expect(problemOf(() => readCibFile(join(dir, 'none.xml')))).toEqual({ code: 'FILE_UNREADABLE', file: join(dir, 'none.xml'), reason: 'no such file or directory' });
+    expect(problemOf(() => readCibFile(dir))).toMatchObject({ code: 'FILE_UNREADABLE', reason: 'it is a directory' });
   });
 
   it('reads the version from the root tag alone, after a declaration or comments', () => {
@@ -84,8 +75,8 @@ describe('writing CIB files', () => {
     const f = join(dir, 'cib.xml');
     writeCibFile(f, cibAt(5, 2));
     const before = readFileSync(f, 'utf8');
-    expect(problem(() => writeCibFile(f, cibAt(5, 1)))).toEqual({ code: 'OLDER_THAN_STORED', file: f, offered: '0.5.1', stored: '0.5.2' });
-    expect(problem(() => writeCibFile(f, cibAt(9, 9, -1)))).toMatchObject({ code: 'OLDER_THAN_STORED', offered: '-1.9.9' });
+    expect(problemOf(() => writeCibFile(f, cibAt(5, 1)))).toEqual({ code: 'OLDER_THAN_STORED', file: f, offered: '0.5.1', stored: '0.5.2' });
+    expect(problemOf(() => writeCibFile(f, cibAt(9, 9, -1)))).toMatchObject({ code: 'OLDER_THAN_STORED', offered: '-1.9.9' });
     expect(readFileSync(f, 'utf8')).toBe(before);
     writeCibFile(f, cibAt(5, 2)); // the same version is not older
     writeCibFile(f, cibAt(1), { force: true });
@@ -140,7 +131,7 @@ describe('writing CIB files', () => {
 
   it('reports a file it cannot write, leaving nothing behind', () => {
     const dir = freshDir();
-    expect(problem(() => writeFileAtomic(join(dir, 'no', 'such', 'cib.xml'), 'x'))).toMatchObject({ code: 'FILE_UNWRITABLE', reason: 'no such file or directory' });
+    expect(problemOf(() => writeFileAtomic(join(dir, 'no', 'such', 'cib.xml'), 'x'))).toMatchObject({ code: 'FILE_UNWRITABLE', reason: 'no such file or directory' });
     expect(readdirSync(dir)).toEqual([]);
   });
 });
