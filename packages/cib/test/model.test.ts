@@ -97,6 +97,16 @@ describe('typed model of shared CIBs', () => {
     expect(ids(resourceTree(c))).toEqual(['c', 'g', 'q']);
   });
 
+  it('reads op_defaults whose rules pick operations, with the timeouts Pacemaker gives (op-defaults)', () => {
+    const { opDefaults } = readConfiguration(load('op-defaults.xml'));
+    expect(opDefaults.map((s) => s.id)).toEqual(['op-defaults', 'op-dummy-defaults', 'op-monitor-defaults', 'op-monitor-interval-defaults']);
+    const timeout = (type: string, name: string, intervalMs: number) =>
+      unpackNvSets(opDefaults, { resourceAgent: { class: 'ocf', provider: type === 'Dummy' ? 'pacemaker' : 'heartbeat', type }, operation: { name, intervalMs } }, { overwrite: true }).get('timeout');
+    // In the test's transition graph: IPaddr2 start 5000 ms, probe 7000, 10 s monitor 8000.
+    expect([timeout('IPaddr2', 'start', 0), timeout('IPaddr2', 'monitor', 0), timeout('IPaddr2', 'monitor', 10_000)]).toEqual(['5s', '7s', '8s']);
+    expect(timeout('Dummy', 'start', 0)).toBe('6s');
+  });
+
   it('reads fencing levels and alerts (clone-requires-quorum)', () => {
     const config = readConfiguration(load('clone-requires-quorum.xml'));
     expect(config.fencingLevels[0]).toMatchObject({ id: 'cts-remote-rhel7-1.1', index: 1, target: 'remote-rhel7-1', devices: ['FencingFail'] });

@@ -58,6 +58,36 @@ describe('name/value sets', () => {
     expect(unpackNvSets(props, {}, { firstId: 'cib-bootstrap-options' }).get('no-quorum-policy')).toBe('stop');
   });
 
+  it("applies sets the other way round in Pacemaker's overwrite mode: the last of equal sets wins (op-defaults)", () => {
+    const opDefaults = readNvSets(
+      parseXml(`<op_defaults>
+        <meta_attributes id="op-defaults"><nvpair id="t1" name="timeout" value="5s"/></meta_attributes>
+        <meta_attributes id="op-monitor-defaults"><rule id="r1" score="INFINITY"><op_expression id="e1" name="monitor"/></rule><nvpair id="t2" name="timeout" value="7s"/></meta_attributes>
+        <meta_attributes id="op-monitor-interval-defaults"><rule id="r2" score="INFINITY"><op_expression id="e2" name="monitor" interval="10s"/></rule><nvpair id="t3" name="timeout" value="8s"/></meta_attributes>
+        <meta_attributes id="low" score="-1"><nvpair id="t4" name="timeout" value="1s"/><nvpair id="r" name="record-pending" value="true"/></meta_attributes>
+      </op_defaults>`).root,
+      'meta_attributes',
+    );
+    // The timeouts Pacemaker gives in the scheduler test op-defaults: 5s, 7s and 8s.
+    const timeout = (name: string, intervalMs: number) => unpackNvSets(opDefaults, { operation: { name, intervalMs } }, { overwrite: true }).get('timeout');
+    expect([timeout('start', 0), timeout('monitor', 0), timeout('monitor', 10_000)]).toEqual(['5s', '7s', '8s']);
+    expect(sortNvSets(opDefaults, { overwrite: true }).map((s) => s.id)).toEqual(['low', 'op-defaults', 'op-monitor-defaults', 'op-monitor-interval-defaults']);
+    expect(sortNvSets(opDefaults, { overwrite: true, firstId: 'op-defaults' }).map((s) => s.id).at(-1)).toBe('op-defaults');
+    // Without overwrite the first set gives the value.
+    expect(unpackNvSets(opDefaults, { operation: { name: 'monitor', intervalMs: 10_000 } }).get('timeout')).toBe('5s');
+  });
+
+  it('takes a value back with #default', () => {
+    const read = readNvSets(
+      parseXml(`<x>
+        <meta_attributes id="a" score="2"><nvpair id="a1" name="target-role" value="Stopped"/></meta_attributes>
+        <meta_attributes id="b" score="1"><nvpair id="b1" name="target-role" value="#default"/></meta_attributes>
+      </x>`).root,
+      'meta_attributes',
+    );
+    expect(unpackNvSets(read, {}).has('target-role')).toBe(false);
+  });
+
   it('keeps values already given', () => {
     const into = new Map([['priority', '99']]);
     unpackNvSets(sets(xml), {}, {}, into);
