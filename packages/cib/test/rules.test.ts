@@ -121,6 +121,15 @@ describe('boolean operators and nested rules', () => {
   });
 });
 
+describe('rule attributes', () => {
+  it('reads score, score-attribute, role and the boolean operator as written', () => {
+    const doc = parseXml('<r><rule id="r1" score-attribute="pingd" role="Master" boolean-op="OR"><expression id="e" attribute="pingd" operation="defined"/></rule></r>');
+    const rule = readRule(doc.root.first('rule')!);
+    expect([rule.id, rule.score, rule.scoreAttribute, rule.role, rule.booleanOp]).toEqual(['r1', undefined, 'pingd', 'Master', 'or']);
+    expect(rule.conditions).toEqual([{ kind: 'expression', id: 'e', attribute: 'pingd', operation: 'defined', value: undefined, type: undefined, valueSource: 'literal' }]);
+  });
+});
+
 describe('date expressions', () => {
   const friday = { now: at('2024-03-15T10:30:00Z') };
   const saturday = { now: at('2024-03-16T10:30:00Z') };
