@@ -92,6 +92,21 @@ function keysOf(children: readonly Child[]): string[] {
   });
 }
 
+/** Do both lists pair up one to one, in order (same names and ids, same comments, same text)? */
+function samePairing(a: readonly Child[], b: readonly Child[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.kind === 'comment') {
+      if (y.kind !== 'comment' || x.content !== y.content) return false;
+      continue;
+    }
+    if (y.kind === 'comment' || x.name !== y.name || x.get('id') !== y.get('id') || directText(x) !== directText(y)) return false;
+  }
+  return true;
+}
+
 /** Text and CDATA directly inside an element (CIBs have none, but it must not be lost). */
 function directText(el: XmlElement): string {
   let s = '';
@@ -106,6 +121,14 @@ function diffChildren(o: XmlElement, n: XmlElement, path: string, state: DiffSta
   const oKids = contentChildren(o);
   const nKids = contentChildren(n);
   if (oKids.length === 0 && nKids.length === 0) return;
+  if (samePairing(oKids, nKids)) {
+    // The usual case: the same children in the same order; only their insides can differ.
+    for (let i = 0; i < oKids.length; i++) {
+      const a = oKids[i]!;
+      if (a.kind === 'element') diffElement(a, nKids[i] as XmlElement, childPath(path, a), state, false);
+    }
+    return;
+  }
   const oKeys = keysOf(oKids);
   const nKeys = keysOf(nKids);
   const oIndexOf = new Map<string, number>();
