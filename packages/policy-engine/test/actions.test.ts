@@ -129,3 +129,16 @@ describe('transition graph', () => {
     expect(b.inputs.map((i) => i.uuid)).toContain('A_start_0');
   });
 });
+
+describe('colocation blocking', () => {
+  it('a start blocked by its colocation takes its recurring monitor with it (the transition stays valid)', () => {
+    const history = [probedStopped('Z'), probedStopped('B'), probedStopped('C')];
+    const { summary, graph } = run({
+      nodes: [{ name: 'n1', history }, { name: 'n2', history }],
+      resources: dummy('Z', { 'target-role': 'Stopped' }) + dummy('B') + dummy('C'),
+      constraints: '<rsc_order id="o" first="Z" then="B" kind="Mandatory"/><rsc_colocation id="c" rsc="C" with-rsc="B" score="INFINITY"/>',
+    });
+    expect(summary).toEqual(['Start B ( n1 ) due to unrunnable Z start (blocked)', 'Start C ( n1 ) due to colocation with B (blocked)']);
+    expect(graph.synapses).toHaveLength(0);
+  });
+});

@@ -139,28 +139,93 @@ export function executeTransition(
     });
   };
 
-  // Sweep the synapses in order, firing those whose inputs are confirmed, until none can fire.
-  let fired = true;
-  while (fired) {
-    fired = false;
-    for (const s of synapses) {
-      if (s.executed || s.confirmed) continue;
-      let ready = true;
-      for (const id of s.inputIds) {
-        if (!confirmed.has(id) || failed.has(id)) {
-          ready = false;
-          break;
-        }
+  // Upstream sweeps the synapses in order, firing each whose inputs are all confirmed (so one
+  // sweep can fire a synapse made ready earlier in the same sweep), and sweeps again until a sweep
+  // fires nothing. The same order, without re-reading every synapse on each sweep: count each
+  // synapse's unconfirmed inputs, and keep the ready ones in two queues by position, this sweep's
+  // (those after the one that fired) and the next one's.
+  const indexById = new Map<number, number>();
+  synapses.forEach((s, i) => indexById.set(s.action.id, i));
+  const waiting = new Int32Array(synapses.length);
+  const dependents: number[][] = synapses.map(() => []);
+  synapses.forEach((s, i) => {
+    const seen = new Set<number>();
+    for (const id of s.inputIds) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const j = indexById.get(id);
+      if (j === undefined) {
+        waiting[i] = waiting[i]! + 1_000_000; // an input outside the graph never completes
+      } else {
+        waiting[i] = waiting[i]! + 1;
+        dependents[j]!.push(i);
       }
-      if (!ready) continue;
+    }
+  });
+  let current = new MinHeap();
+  let next = new MinHeap();
+  synapses.forEach((_, i) => {
+    if (waiting[i] === 0) current.push(i);
+  });
+  while (current.size > 0) {
+    while (current.size > 0) {
+      const i = current.pop();
+      const s = synapses[i]!;
       if (s.action.element !== 'pseudo_event' && s.priority < abortPriority) continue;
       s.executed = true;
       simulate(s.action);
       confirmed.add(s.action.id);
       s.confirmed = true;
-      fired = true;
+      if (failed.has(s.action.id)) continue;
+      for (const j of dependents[i]!) {
+        waiting[j] = waiting[j]! - 1;
+        if (waiting[j] === 0) (j > i ? current : next).push(j);
+      }
     }
+    [current, next] = [next, current];
   }
   for (const s of synapses) if (!s.confirmed && abortPriority <= 0) log.complete = false;
   return log;
+}
+
+/** A binary min-heap of synapse positions. */
+class MinHeap {
+  private readonly items: number[] = [];
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  push(value: number): void {
+    const a = this.items;
+    a.push(value);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent]! <= value) break;
+      a[i] = a[parent]!;
+      i = parent;
+    }
+    a[i] = value;
+  }
+
+  pop(): number {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        if (l >= a.length) break;
+        const r = l + 1;
+        const c = r < a.length && a[r]! < a[l]! ? r : l;
+        if (a[c]! >= last) break;
+        a[i] = a[c]!;
+        i = c;
+      }
+      a[i] = last;
+    }
+    return top;
+  }
 }

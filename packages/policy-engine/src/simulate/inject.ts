@@ -118,7 +118,8 @@ export function injectResourceHistory(
   rprovider: string | undefined,
 ): XmlElement {
   const lrmResources = state.first('lrm')?.first('lrm_resources');
-  const find = (id: string) => lrmResources?.elements('lrm_resource').find((r) => r.get('id') === id);
+  const index = lrmResources === undefined ? undefined : lrmIndex(lrmResources);
+  const find = (id: string) => index?.get(id);
   const existing = find(resource) ?? (resource !== lrmName ? find(lrmName) : undefined);
   if (existing) return existing;
   if (rclass === undefined || rtype === undefined) {
@@ -138,7 +139,29 @@ export function injectResourceHistory(
   if (!lrm) lrm = appendChild(state, XmlElement.create('lrm', { id: state.get('id') }));
   let container = lrm.first('lrm_resources');
   if (!container) container = appendChild(lrm, new XmlElement('lrm_resources', []));
-  return appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
+  const created = appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
+  const idx = lrmIndex(container);
+  if (!idx.has(lrmName)) idx.set(lrmName, created);
+  return created;
+}
+
+/**
+ * The lrm_resource entries of an lrm_resources element by id (the first of each id), built once
+ * and kept up to date as entries are injected: a simulated transition looks one up per action.
+ */
+const lrmIndexes = new WeakMap<XmlElement, Map<string, XmlElement>>();
+
+function lrmIndex(container: XmlElement): Map<string, XmlElement> {
+  let index = lrmIndexes.get(container);
+  if (index === undefined) {
+    index = new Map();
+    for (const r of container.elements('lrm_resource')) {
+      const id = r.get('id');
+      if (id !== undefined && !index.has(id)) index.set(id, r);
+    }
+    lrmIndexes.set(container, index);
+  }
+  return index;
 }
 
 export interface InjectedResult {

@@ -237,6 +237,10 @@ function markActionBlocked(ws: WorkingSet, rsc: Resource, task: string, reason: 
       setActionReason(action, text, false);
       blockColocationDependents(ws, action);
       updateActionForOrderings(ws, action);
+      // The actions after it may already have been evaluated (a recurring monitor, say): have
+      // them see that it became unrunnable (upstream does not, and can produce a transition in
+      // which a monitor waits for a start that is not in it).
+      for (let j = action.after.length - 1; j >= 0; j--) updateActionForOrderings(ws, action.after[j]!.action);
     }
   }
   for (const child of rsc.children) markActionBlocked(ws, child, task, reason);
