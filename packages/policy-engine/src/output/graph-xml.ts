@@ -31,11 +31,20 @@ class Utf8Writer {
   }
 }
 
+/** escapeAttribute, answering quickly for the usual value that needs no escaping. */
+function esc(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62 || c === 34 || c === 10 || c === 9 || c === 13) return escapeAttribute(value);
+  }
+  return value;
+}
+
 function attrs(list: readonly [string, string][]): string {
   let s = '';
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
-    s += ` ${a[0]}="${escapeAttribute(a[1])}"`;
+    s += ` ${a[0]}="${esc(a[1])}"`;
   }
   return s;
 }
@@ -56,14 +65,14 @@ function writeAction(a: GraphAction, d: GraphActionDetails): string {
   s += `        <attributes${attrs(d.attributes)}`;
   if (d.params && d.params.length) {
     s += '>\n';
-    for (const [name, value] of d.params) s += `          <param name="${escapeAttribute(name)}" value="${escapeAttribute(value)}"/>\n`;
+    for (const [name, value] of d.params) s += `          <param name="${esc(name)}" value="${esc(value)}"/>\n`;
     s += '        </attributes>\n';
   } else {
     s += '/>\n';
   }
   if (d.downed) {
     s += '        <downed>\n';
-    for (const id of d.downed) s += `          <node id="${escapeAttribute(id)}"/>\n`;
+    for (const id of d.downed) s += `          <node id="${esc(id)}"/>\n`;
     s += '        </downed>\n';
   }
   return `${s}      </${a.element}>\n`;
