@@ -1,0 +1,19 @@
+// `pcs`: the launcher bin/pcs.js calls main() with the command line.
+
+import { runPcs } from '../pcs/cli/app.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const chunks = { out: [] as string[], err: [] as string[] };
+  // Output is gathered and written once: a CLI that exits right after must not lose a pipe's tail.
+  const code = await runPcs(argv, {
+    cwd: process.cwd(),
+    env: process.env,
+    io: {
+      out: (t) => void chunks.out.push(t),
+      err: (t) => void chunks.err.push(t),
+    },
+  });
+  if (chunks.err.length) process.stderr.write(chunks.err.join(''));
+  if (chunks.out.length) await new Promise<void>((r) => process.stdout.write(chunks.out.join(''), () => r()));
+  return code;
+}

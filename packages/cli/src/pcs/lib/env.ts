@@ -1,0 +1,113 @@
+// The one door between library commands and the outside world: the CIB (a file given with -f,
+// or the live cluster once there is a daemon), the report processor, agent meta-data and the
+// corosync.conf path. A command loads the CIB once, edits it, and pushes it once.
+
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { bumpEpoch, Cib, CibError, readCibFile, renderProblem, writeFileAtomic } from '@hacluster/cib';
+import { defaultMetadataCacheDir } from '@hacluster/agents';
+import { AgentCatalog } from './agents/catalog.js';
+import { error, LibraryError, ReportProcessor, type ReportItem } from './reports/item.js';
+
+export interface EnvOptions {
+  /** The CIB file given with -f; undefined means the live cluster. */
+  cibFile?: string | undefined;
+  /** --corosync_conf */
+  corosyncConf?: string | undefined;
+  /** Working directory relative paths are read against. */
+  cwd: string;
+  /** Environment variables (EDITOR, HACLUSTER_*, …). */
+  variables: Record<string, string | undefined>;
+  /** Where reports go as they are made (the CLI prints them). */
+  onReport: (item: ReportItem) => void;
+  /** Agent lookup; made from the environment variables when not given. */
+  agents?: AgentCatalog;
+}
+
+export class LibraryEnvironment {
+  readonly reports: ReportProcessor;
+  readonly cwd: string;
+  readonly variables: Record<string, string | undefined>;
+  private readonly cibPath: string | undefined;
+  private readonly corosyncPath: string | undefined;
+  private loaded: Cib | undefined;
+  private catalog: AgentCatalog | undefined;
+
+  constructor(options: EnvOptions) {
+    this.reports = new ReportProcessor(options.onReport);
+    this.cwd = options.cwd;
+    this.variables = options.variables;
+    this.cibPath = options.cibFile === undefined ? undefined : this.path(options.cibFile);
+    this.corosyncPath = options.corosyncConf === undefined ? undefined : this.path(options.corosyncConf);
+    this.catalog = options.agents;
+  }
+
+  /** Installed agents and their meta-data. */
+  get agents(): AgentCatalog {
+    return (this.catalog ??= new AgentCatalog({ cacheDir: defaultMetadataCacheDir(this.variables as NodeJS.ProcessEnv) }));
+  }
+
+  /** A path given by the user, resolved against the command's working directory. */
+  path(p: string): string {
+    return isAbsolute(p) ? p : resolve(this.cwd, p);
+  }
+
+  get isCibLive(): boolean {
+    return this.cibPath === undefined;
+  }
+
+  get cibFile(): string | undefined {
+    return this.cibPath;
+  }
+
+  get corosyncConfFile(): string | undefined {
+    return this.corosyncPath;
+  }
+
+  /**
+   * The CIB to work on. With -f, a file that does not exist yet starts as a blank CIB (and is
+   * written at once, as pcs does). Without -f there is no cluster to talk to here yet.
+   */
+  getCib(command = 'this command'): Cib {
+    if (this.loaded) return this.loaded;
+    if (this.cibPath === undefined) throw new LibraryError(error({ code: 'LIVE_CLUSTER_NOT_AVAILABLE', command }));
+    if (!existsSync(this.cibPath)) {
+      const blank = Cib.blank();
+      this.write(blank);
+      this.loaded = blank;
+      return blank;
+    }
+    try {
+      this.loaded = readCibFile(this.cibPath);
+    } catch (e) {
+      throw new LibraryError(error({ code: 'CIB_LOAD_ERROR', reason: describeCibError(e) }));
+    }
+    return this.loaded;
+  }
+
+  /** Writes the loaded (and edited) CIB back as a new configuration version. */
+  pushCib(cib: Cib = this.getCib()): void {
+    bumpEpoch(cib.root);
+    this.write(cib);
+  }
+
+  /** Writes a CIB as it is (version included): cib-push of a whole document. */
+  replaceCib(cib: Cib): void {
+    this.write(cib);
+    this.loaded = cib;
+  }
+
+  private write(cib: Cib): void {
+    if (this.cibPath === undefined) throw new LibraryError(error({ code: 'LIVE_CLUSTER_NOT_AVAILABLE', command: 'push' }));
+    try {
+      writeFileAtomic(this.cibPath, cib.toXml());
+    } catch (e) {
+      throw new LibraryError(error({ code: 'CIB_PUSH_ERROR', reason: describeCibError(e) }));
+    }
+  }
+}
+
+export function describeCibError(e: unknown): string {
+  if (e instanceof CibError) return e.problems.map(renderProblem).join('; ');
+  return e instanceof Error ? e.message : String(e);
+}
