@@ -26,6 +26,7 @@ type AreaLoader = () => Promise<Handler>;
 const AREAS: Record<string, AreaLoader> = {
   resource: async () => (await import('./resource/routing.js')).resourceRouter,
   stonith: async () => (await import('./stonith/routing.js')).stonithRouter,
+  constraint: async () => (await import('./constraint/routing.js')).constraintRouter,
 };
 
 function makeCli(env: LibraryEnvironment, mods: InputModifiers, io: Io): Cli {

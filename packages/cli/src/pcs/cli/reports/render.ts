@@ -4,6 +4,8 @@
 import type { ReportItem } from '../../lib/reports/item.js';
 import type { ReportMessage } from '../../lib/reports/messages.js';
 import { formatList, formatListUnsorted } from '../text.js';
+import { constraintToText } from '../constraint/format.js';
+import { legacyRuleLines } from '../constraint/location-output.js';
 
 const a = (n: string) => (/^[aeiou]/i.test(n) ? `an ${n}` : `a ${n}`);
 const q = (s: string) => `'${s}'`;
@@ -188,7 +190,13 @@ export function renderMessage(m: ReportMessage): string {
     case 'USE_COMMAND_NODE_ADD_GUEST':
       return "use 'pcs cluster node add-guest' to create guest nodes";
     case 'DUPLICATE_CONSTRAINTS_EXIST':
-      return `an identical constraint exists already:\n${m.constraints.map((c) => '  ' + c).join('\n')}`;
+      return `an identical constraint exists already:\n${m.constraints.map((c) => '  ' + constraintToText(m.tag, c, true)).join('\n')}`;
+    case 'DUPLICATE_LOCATION_RULES':
+      return `a location constraint with the same rules exists already:\n${m.constraints
+        .map((c) => [`  Constraint: ${c.id}`, ...c.rules.flatMap((r) => legacyRuleLines(r, true).map((l) => '    ' + l))].join('\n'))
+        .join('\n')}`;
+    case 'CANNOT_ORDER_RESOURCES_IN_SAME_GROUP':
+      return 'resources of one group are ordered by the group itself; an order constraint between them is not possible';
     case 'CONSTRAINT_NOT_FOUND':
       return `there is no constraint ${q(m.id)}`;
     case 'RESOURCE_FOR_CONSTRAINT_IS_MULTIINSTANCE':

@@ -79,7 +79,9 @@ export type ReportMessage =
   | { code: 'COMMAND_NEEDS_LIVE_CLUSTER'; command: string }
   | { code: 'USE_COMMAND_NODE_ADD_REMOTE' | 'USE_COMMAND_NODE_ADD_GUEST' }
   // constraints
-  | { code: 'DUPLICATE_CONSTRAINTS_EXIST'; constraints: string[] }
+  | { code: 'DUPLICATE_CONSTRAINTS_EXIST'; tag: string; constraints: { options: Record<string, string>; resource_sets?: { ids: string[]; options: Record<string, string> }[] }[] }
+  | { code: 'CANNOT_ORDER_RESOURCES_IN_SAME_GROUP' }
+  | { code: 'DUPLICATE_LOCATION_RULES'; constraints: { id: string; rules: import('../cib/rule/dto.js').RuleExpressionDto[] }[] }
   | { code: 'CONSTRAINT_NOT_FOUND'; id: string }
   | { code: 'RESOURCE_FOR_CONSTRAINT_IS_MULTIINSTANCE'; resource: string; parentType: string; parentId: string }
   | { code: 'CANNOT_CONSTRAIN_BUNDLE_INNER_RESOURCE'; resource: string; bundle: string }
