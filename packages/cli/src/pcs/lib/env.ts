@@ -7,6 +7,9 @@ import { isAbsolute, resolve } from 'node:path';
 import { bumpEpoch, Cib, CibError, readCibFile, renderProblem, writeFileAtomic } from '@hacluster/cib';
 import { defaultMetadataCacheDir } from '@hacluster/agents';
 import { AgentCatalog } from './agents/catalog.js';
+import { schemaProblems, type SchemaProblem } from './cib/schema-check.js';
+
+const problemKey = (p: SchemaProblem) => `${p.element}\u0000${p.id ?? ''}\u0000${p.attribute}\u0000${p.value}`;
 import { error, LibraryError, ReportProcessor, type ReportItem } from './reports/item.js';
 
 export interface EnvOptions {
@@ -31,6 +34,7 @@ export class LibraryEnvironment {
   private readonly cibPath: string | undefined;
   private readonly corosyncPath: string | undefined;
   private loaded: Cib | undefined;
+  private loadedProblems: SchemaProblem[] | undefined;
   private catalog: AgentCatalog | undefined;
 
   constructor(options: EnvOptions) {
@@ -82,11 +86,16 @@ export class LibraryEnvironment {
     } catch (e) {
       throw new LibraryError(error({ code: 'CIB_LOAD_ERROR', reason: describeCibError(e) }));
     }
+    this.loadedProblems = schemaProblems(this.loaded);
     return this.loaded;
   }
 
   /** Writes the loaded (and edited) CIB back as a new configuration version. */
   pushCib(cib: Cib = this.getCib()): void {
+    // Only what this command brought in: a CIB that was already off is not ours to refuse.
+    const before = new Set((this.loadedProblems ?? []).map(problemKey));
+    const problems = schemaProblems(cib).filter((p) => !before.has(problemKey(p)));
+    if (problems.length) throw new LibraryError(error({ code: 'CIB_INVALID', problems }));
     bumpEpoch(cib.root);
     this.write(cib);
   }

@@ -173,6 +173,14 @@ export function renderMessage(m: ReportMessage): string {
       );
     case 'RESOURCE_PROMOTED_NEEDS_PROMOTABLE':
       return `--promoted applies to promotable clones only; ${q(m.id)} is not one`;
+    case 'CANNOT_MOVE_RESOURCE':
+      return m.reason === 'bundle'
+        ? `${q(m.id)} is a bundle; bundles cannot be moved`
+        : m.reason === 'clone'
+          ? `${q(m.id)} is a clone (or in one); clones run everywhere and cannot be moved`
+          : `${q(m.id)} is inside promotable clone ${q(m.promotableId ?? '')}: move the clone with --promoted`;
+    case 'CONSTRAINT_LIFETIME':
+      return `the constraint applies until ${m.end}`;
     case 'CONSTRAINT_REMOVED':
       return `removed constraint ${m.id}`;
     case 'CONSTRAINT_REMOVED_WITH_RESOURCE':
@@ -278,7 +286,9 @@ export function renderMessage(m: ReportMessage): string {
     case 'CIB_UPGRADE_NEEDED':
       return `the CIB must be upgraded first: ${m.reason}`;
     case 'CIB_INVALID':
-      return `the CIB would not be valid, so it was not changed:\n${m.problems.map((p) => '  ' + p).join('\n')}`;
+      return `the CIB would not conform to Pacemaker's schema, so it was not changed:\n${m.problems
+        .map((p) => `  <${p.element}${p.id !== undefined ? ` id="${p.id}"` : ''}>: ${p.attribute}="${p.value}" is not ${p.expected}`)
+        .join('\n')}`;
     case 'FILE_IO_ERROR':
       return `cannot ${m.operation} '${m.file}': ${m.reason}`;
     case 'FILE_ALREADY_EXISTS':

@@ -1,13 +1,56 @@
 // `pcs resource …` routing table.
 
 import { router } from '../router.js';
+import * as c from './commands.js';
 import { resourceConfig } from './config.js';
 import { resourceCreate } from './create.js';
+import { defaultsRouter } from './defaults.js';
 
 export const resourceRouter = router(
   {
     create: resourceCreate,
     config: resourceConfig,
+    delete: c.deleteCmd,
+    remove: c.deleteCmd,
+    update: c.updateCmd,
+    meta: c.metaCmd,
+    op: router(
+      {
+        defaults: defaultsRouter('op_defaults', ['resource', 'op', 'defaults']),
+        add: c.opAddCmd,
+        remove: c.opDeleteCmd,
+        delete: c.opDeleteCmd,
+      },
+      ['resource', 'op'],
+    ),
+    defaults: defaultsRouter('rsc_defaults', ['resource', 'defaults']),
+    clone: c.clone,
+    promotable: c.promotable,
+    master: c.master,
+    unclone: c.unclone,
+    group: router({ add: c.groupAddCmd, list: c.groupListCmd, remove: c.groupRemoveCmd, delete: c.groupRemoveCmd }, ['resource', 'group']),
+    ungroup: c.groupRemoveCmd,
+    enable: c.enableCmd,
+    disable: c.disableCmd,
+    manage: c.manageCmd,
+    unmanage: c.unmanageCmd,
+    ban: c.banCmd,
+    clear: c.clearCmd,
+    'move-with-constraint': c.moveWithConstraintCmd,
+    move: c.liveOnly('resource move', ['--autodelete', '--promoted', '--strict', '--wait']),
+    cleanup: c.liveOnly('resource cleanup', ['--node', '--operation', '--interval', '--strict']),
+    refresh: c.liveOnly('resource refresh', ['--node', '--strict', '--force']),
+    restart: c.liveOnly('resource restart', ['--wait']),
+    'safe-disable': c.liveOnly('resource safe-disable', ['--brief', '--force', '--no-strict', '--simulate', '--wait']),
+    relocate: router(
+      {
+        clear: c.relocateClearCmd,
+        run: c.liveOnly('resource relocate run', []),
+        show: c.liveOnly('resource relocate show', []),
+      },
+      ['resource', 'relocate'],
+    ),
+    utilization: c.utilizationCmd,
   },
   ['resource'],
   'status',

@@ -71,6 +71,8 @@ export type ReportMessage =
   | { code: 'RESOURCE_MOVE_CONSTRAINT_CREATED'; id: string }
   | { code: 'RESOURCE_BAN_CONSTRAINT_CREATED'; constraintId: string; resource: string; node: string; promoted: boolean }
   | { code: 'RESOURCE_PROMOTED_NEEDS_PROMOTABLE'; id: string }
+  | { code: 'CANNOT_MOVE_RESOURCE'; id: string; reason: 'bundle' | 'clone' | 'promotable-inner'; promotableId?: string | undefined }
+  | { code: 'CONSTRAINT_LIFETIME'; end: string }
   | { code: 'CONSTRAINT_REMOVED'; id: string }
   | { code: 'CONSTRAINT_REMOVED_WITH_RESOURCE'; id: string }
   | { code: 'RESOURCE_DELETED'; id: string }
@@ -124,7 +126,7 @@ export type ReportMessage =
   | { code: 'CIB_LOAD_ERROR'; reason: string }
   | { code: 'CIB_PUSH_ERROR'; reason: string }
   | { code: 'CIB_UPGRADE_NEEDED'; reason: string }
-  | { code: 'CIB_INVALID'; problems: string[] }
+  | { code: 'CIB_INVALID'; problems: import('../cib/schema-check.js').SchemaProblem[] }
   | { code: 'FILE_IO_ERROR'; file: string; operation: 'read' | 'write'; reason: string }
   | { code: 'FILE_ALREADY_EXISTS'; file: string }
   | { code: 'COROSYNC_CONF_READ_ERROR'; file: string; reason: string }

@@ -13,33 +13,63 @@ import { createOperations, type OperationSpec } from './operations.js';
 
 const optionType = (md: PcsAgentMetadata) => (md.name.standard === 'stonith' ? 'stonith' : 'resource');
 
-/** Reports on instance attributes: unknown, missing required, deprecated, not unique. */
+/** Reports on instance attributes of a new primitive: unknown, missing required, deprecated, not unique. */
 export function validateInstanceAttributes(
   md: PcsAgentMetadata,
   attrs: Readonly<Record<string, string>>,
-  opts: { forced: boolean; cib: Cib; resourceId?: string; update?: boolean; current?: Readonly<Record<string, string>> },
+  opts: { forced: boolean; cib: Cib; resourceId?: string },
 ): ReportItem[] {
   const out: ReportItem[] = [];
   const severity = (m: Parameters<typeof forceable>[0]) => forceable(m, opts.forced);
   const type = optionType(md);
-  if (!opts.update) for (const name of Object.keys(attrs)) out.push(...v.valueNotEmpty(name, '')(attrs));
+  for (const name of Object.keys(attrs)) out.push(...v.valueNotEmpty(name, '')(attrs));
   if (md.exists) {
-    const names = md.parameters.map((p) => p.name);
-    out.push(...v.namesIn(names, type, severity)(opts.update ? Object.fromEntries(Object.entries(attrs).filter(([, val]) => val !== '')) : attrs));
-    out.push(...requiredParameters(md, opts.update ? { ...(opts.current ?? {}), ...attrs } : attrs, severity, opts.update ? Object.keys(attrs) : undefined));
-    for (const p of md.parameters) {
-      if (!p.deprecated) continue;
-      if (md.name.standard === 'stonith' && p.name === 'action') continue;
-      if (attrs[p.name] !== undefined && attrs[p.name] !== '') {
-        out.push(warning({ code: 'DEPRECATED_OPTION', optionName: p.name, replacedBy: [...p.deprecatedBy].sort(), optionType: type }));
-      }
-    }
+    out.push(...v.namesIn(md.parameters.map((p) => p.name), type, severity)(attrs));
+    out.push(...requiredParameters(md, attrs, severity));
+    out.push(...deprecatedParameters(md, attrs));
   }
-  if (md.name.standard === 'stonith' && attrs['action']) {
-    out.push(severity({ code: 'DEPRECATED_OPTION', optionName: 'action', replacedBy: [...STONITH_ACTION_REPLACED_BY].sort(), optionType: 'stonith' }));
-  }
+  out.push(...stonithAction(md, attrs, opts.forced));
   if (md.exists) out.push(...uniqueAttributes(md, attrs, opts.cib, opts.resourceId, opts.forced));
   return out;
+}
+
+/** The same for `resource update`: options already set are not reported again. */
+export function validateInstanceAttributesUpdate(
+  md: PcsAgentMetadata,
+  attrs: Readonly<Record<string, string>>,
+  current: Readonly<Record<string, string>>,
+  opts: { forced: boolean; cib: Cib; resourceId: string },
+): ReportItem[] {
+  const out: ReportItem[] = [];
+  const severity = (m: Parameters<typeof forceable>[0]) => forceable(m, opts.forced);
+  if (md.exists) {
+    const fresh = Object.fromEntries(Object.entries(attrs).filter(([k]) => !(k in current)));
+    out.push(...v.namesIn(md.parameters.map((p) => p.name), optionType(md), severity)(fresh));
+    out.push(...deprecatedParameters(md, Object.fromEntries(Object.entries(attrs).filter(([, val]) => val !== ''))));
+    const final: Record<string, string> = { ...current };
+    for (const [k, val] of Object.entries(attrs)) {
+      if (val === '') delete final[k];
+      else final[k] = val;
+    }
+    out.push(...requiredParameters(md, final, severity, Object.keys(attrs)));
+  }
+  out.push(...stonithAction(md, attrs, opts.forced));
+  if (md.exists) out.push(...uniqueAttributes(md, attrs, opts.cib, opts.resourceId, opts.forced));
+  return out;
+}
+
+function deprecatedParameters(md: PcsAgentMetadata, attrs: Readonly<Record<string, string>>): ReportItem[] {
+  const out: ReportItem[] = [];
+  for (const p of md.parameters) {
+    if (!p.deprecated || (md.name.standard === 'stonith' && p.name === 'action')) continue;
+    if (p.name in attrs) out.push(warning({ code: 'DEPRECATED_OPTION', optionName: p.name, replacedBy: [...p.deprecatedBy].sort(), optionType: optionType(md) }));
+  }
+  return out;
+}
+
+function stonithAction(md: PcsAgentMetadata, attrs: Readonly<Record<string, string>>, forced: boolean): ReportItem[] {
+  if (md.name.standard !== 'stonith' || !attrs['action']) return [];
+  return [forceable({ code: 'DEPRECATED_OPTION', optionName: 'action', replacedBy: [...STONITH_ACTION_REPLACED_BY].sort(), optionType: 'stonith' }, forced)];
 }
 
 function requiredParameters(md: PcsAgentMetadata, attrs: Readonly<Record<string, string>>, severity: (m: Parameters<typeof forceable>[0]) => ReportItem, only?: string[]): ReportItem[] {
@@ -56,7 +86,7 @@ function requiredParameters(md: PcsAgentMetadata, attrs: Readonly<Record<string,
     }
     return out;
   };
-  const present = (n: string) => attrs[n] !== undefined && attrs[n] !== '';
+  const present = (n: string) => attrs[n] !== undefined;
   const out: ReportItem[] = [];
   const plain: string[] = [];
   for (const p of md.parameters) {
