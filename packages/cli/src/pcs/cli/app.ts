@@ -27,6 +27,10 @@ const AREAS: Record<string, AreaLoader> = {
   resource: async () => (await import('./resource/routing.js')).resourceRouter,
   stonith: async () => (await import('./stonith/routing.js')).stonithRouter,
   constraint: async () => (await import('./constraint/routing.js')).constraintRouter,
+  property: async () => (await import('./property/routing.js')).propertyRouter,
+  node: async () => (await import('./node/routing.js')).nodeRouter,
+  tag: async () => (await import('./tag/routing.js')).tagRouter,
+  alert: async () => (await import('./alert/routing.js')).alertRouter,
 };
 
 function makeCli(env: LibraryEnvironment, mods: InputModifiers, io: Io): Cli {
