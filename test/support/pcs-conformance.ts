@@ -34,6 +34,14 @@ export const DIVERGENCES: Divergence[] = [
   },
   { pattern: /^pcs -f \S+ .*\bstonith (describe|list)\b/, reason: '-f is allowed where pcs refuses it: describing fence agents needs no cluster' },
   {
+    pattern: /^pcs .*\bproperty describe\b/,
+    reason: "'property describe' (in pcs from 0.11.7 on, which the issue asks for) is accepted; pcs 0.11.5 does not know it",
+  },
+  {
+    pattern: /^pcs .*\bproperty (config|show|list)\b.*--output-format=(json|cmd)/,
+    reason: "'property config --output-format=json|cmd' (in pcs from 0.11.7 on; the ecosystem asks for JSON wherever data is printed) is accepted",
+  },
+  {
     pattern: /^pcs .*\bstonith create (?!.*--force).*\b(ipaddr|login|passwd|action)=/,
     reason: "the guide's 0.9 fence options (ipaddr, login, passwd, action) are written in their current form (ip, username, password, pcmk_reboot_action) instead of being refused or kept",
   },

@@ -31,6 +31,8 @@ const AREAS: Record<string, AreaLoader> = {
   node: async () => (await import('./node/routing.js')).nodeRouter,
   tag: async () => (await import('./tag/routing.js')).tagRouter,
   alert: async () => (await import('./alert/routing.js')).alertRouter,
+  cluster: async () => (await import('./cluster/routing.js')).clusterRouter,
+  config: async () => (await import('./config/routing.js')).configRouter,
 };
 
 function makeCli(env: LibraryEnvironment, mods: InputModifiers, io: Io): Cli {

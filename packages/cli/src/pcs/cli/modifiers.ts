@@ -67,6 +67,11 @@ export class InputModifiers {
     throw new CmdLineInputError(`--output-format does not take '${v}': use ${formatList([...supported])}`);
   }
 
+  /** A copy with an option added (for commands that show others' output in a fixed mode). */
+  with(option: string, value = ''): InputModifiers {
+    return new InputModifiers([...this.defined, [option, value]]);
+  }
+
   /** A copy with only some of the options (for commands that call others). */
   subset(...options: string[]): InputModifiers {
     return new InputModifiers([...this.defined].filter(([k]) => options.includes(k)));

@@ -2,12 +2,16 @@
 // or the live cluster once there is a daemon), the report processor, agent meta-data and the
 // corosync.conf path. A command loads the CIB once, edits it, and pushes it once.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { bumpEpoch, Cib, CibError, readCibFile, renderProblem, writeFileAtomic } from '@hacluster/cib';
 import { defaultMetadataCacheDir } from '@hacluster/agents';
 import { AgentCatalog } from './agents/catalog.js';
 import { schemaProblems, type SchemaProblem } from './cib/schema-check.js';
+import { CorosyncParseError, parseCorosyncConf, type Section } from './corosync/config.js';
+
+/** Where corosync.conf is when --corosync_conf does not say. */
+export const DEFAULT_COROSYNC_CONF = '/etc/corosync/corosync.conf';
 
 const problemKey = (p: SchemaProblem) => `${p.element}\u0000${p.id ?? ''}\u0000${p.attribute}\u0000${p.value}`;
 import { error, LibraryError, ReportProcessor, type ReportItem } from './reports/item.js';
@@ -66,6 +70,29 @@ export class LibraryEnvironment {
 
   get corosyncConfFile(): string | undefined {
     return this.corosyncPath;
+  }
+
+  /** corosync.conf's text, from --corosync_conf or the host's own file. */
+  corosyncConfText(): string {
+    const file = this.corosyncPath ?? DEFAULT_COROSYNC_CONF;
+    try {
+      return readFileSync(file, 'utf8');
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
+      throw new LibraryError(error({ code: 'COROSYNC_CONF_READ_ERROR', file, reason }));
+    }
+  }
+
+  /** corosync.conf parsed, from --corosync_conf or the host's own file. */
+  readCorosyncConf(): Section {
+    const file = this.corosyncPath ?? DEFAULT_COROSYNC_CONF;
+    const text = this.corosyncConfText();
+    try {
+      return parseCorosyncConf(text);
+    } catch (e) {
+      if (e instanceof CorosyncParseError) throw new LibraryError(error({ code: 'COROSYNC_CONF_PARSE_ERROR', file, problem: e.problem, line: e.line }));
+      throw e;
+    }
   }
 
   /**

@@ -1,6 +1,6 @@
 // `pcs alert …`
 
-import { alertCreate, alertRemove, alertsConfig, alertUpdate, recipientAdd, recipientRemove, recipientUpdate, type RecipientView } from '../../lib/commands/alert.js';
+import { alertCreate, alertRemove, alertsConfig, alertUpdate, recipientAdd, recipientRemove, recipientUpdate, type AlertView, type RecipientView } from '../../lib/commands/alert.js';
 import type { Cli } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
 import { groupByKeywords, prepareOptions } from '../parse-args.js';
@@ -28,11 +28,9 @@ function described(o: Omit<RecipientView, 'value' | 'id'>): string[] {
   return out;
 }
 
-async function config(cli: Cli, argv: string[]): Promise<void> {
-  cli.mods.ensureOnlySupported(['-f']);
-  if (argv.length) throw new CmdLineInputError();
+/** "Alerts:" and every alert with its recipients (also a part of `pcs config`). */
+export function alertLines(alerts: readonly AlertView[]): string[] {
   const lines = ['Alerts:'];
-  const alerts = alertsConfig(cli.env);
   if (!alerts.length) lines.push(' No alerts defined');
   for (const a of alerts) {
     const content = described(a);
@@ -40,7 +38,13 @@ async function config(cli: Cli, argv: string[]): Promise<void> {
     if (recipients.length) content.push('Recipients:', ...indent(recipients, ' '));
     lines.push(...indent([`Alert: ${a.id} (path=${a.path})`, ...indent(content, ' ')], ' '));
   }
-  cli.print(lines.join('\n'));
+  return lines;
+}
+
+async function config(cli: Cli, argv: string[]): Promise<void> {
+  cli.mods.ensureOnlySupported(['-f']);
+  if (argv.length) throw new CmdLineInputError();
+  cli.print(alertLines(alertsConfig(cli.env)).join('\n'));
 }
 
 export const alertRouter = router(

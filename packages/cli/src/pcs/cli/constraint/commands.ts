@@ -87,7 +87,7 @@ function locationConfig(cli: Cli, argv: string[]): void {
 }
 
 /** "Ordering Constraints:" and the like, with their set constraints. */
-function kindLines(cli: Cli, caption: string, tag: 'rsc_order' | 'rsc_colocation' | 'rsc_ticket', plain: typeof orderPlain): string[] {
+export function kindLines(cli: Cli, caption: string, tag: 'rsc_order' | 'rsc_colocation' | 'rsc_ticket', plain: typeof orderPlain): string[] {
   const detail = cli.mods.is('--full');
   const c = constraintsConfig(cli.env, tag);
   const lines = [caption, ...c.plain.map((x) => '  ' + plain(x, detail))];

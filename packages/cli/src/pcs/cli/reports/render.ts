@@ -279,6 +279,74 @@ export function renderMessage(m: ReportMessage): string {
       return `${q(m.level)} is not a fencing level; use a whole number from 1 to 9`;
     case 'NODE_NOT_IN_CLUSTER':
       return `node ${q(m.node)} is not in the cluster`;
+    case 'INVALID_USERDEFINED_OPTIONS':
+      return `${m.optionType} ${plural(m.optionNames.length, 'option')} ${formatList(m.optionNames)} cannot be written to corosync.conf; option names use only ${m.allowedCharacters}`;
+    case 'PREREQUISITE_OPTION_IS_MISSING':
+      return `${m.optionType} option ${q(m.option)} needs ${m.optionType} option ${q(m.prerequisite)} as well`;
+    case 'PREREQUISITE_OPTION_MUST_BE_ENABLED_AS_WELL':
+      return `${m.optionType} option ${q(m.option)} works only when ${m.optionType} option ${q(m.prerequisite)} is enabled too`;
+    case 'PREREQUISITE_OPTION_MUST_BE_DISABLED':
+      return `${m.optionType} option ${q(m.option)} cannot be used while ${m.optionType} option ${q(m.prerequisite)} is enabled`;
+    case 'PREREQUISITE_OPTION_MUST_NOT_BE_SET':
+      return `${m.optionType} option ${q(m.option)} cannot be set while ${m.optionType} option ${q(m.prerequisite)} is; remove ${q(m.prerequisite)} (give it an empty value) in the same command`;
+    case 'COROSYNC_CLUSTER_NAME_INVALID_FOR_GFS2':
+      return `cluster name ${q(m.clusterName)} cannot name a GFS2 lock table: use at most ${m.maxLength} characters among ${m.allowedCharacters}`;
+    case 'COROSYNC_NODES_MISSING':
+      return 'name at least one node';
+    case 'COROSYNC_BAD_NODE_ADDRESSES_COUNT':
+      return `node ${q(m.node)} has ${m.actual} ${plural(m.actual, 'address', 'addresses')}; give ${m.min === m.max ? m.min : `${m.min} to ${m.max}`} with this transport`;
+    case 'NODE_ADDRESSES_CANNOT_BE_EMPTY':
+      return `empty address given for ${plural(m.nodes.length, 'node')} ${formatList(m.nodes)}`;
+    case 'NODE_NAMES_DUPLICATION':
+      return `node ${plural(m.names.length, 'name')} ${formatList(m.names)} given more than once`;
+    case 'NODE_ADDRESSES_DUPLICATION':
+      return `${plural(m.addresses.length, 'address', 'addresses')} ${formatList(m.addresses)} used by more than one node`;
+    case 'NODE_ADDRESSES_UNRESOLVABLE':
+      return `cannot resolve ${plural(m.addresses.length, 'address', 'addresses')} ${formatList(m.addresses)}; give IP addresses with addr=`;
+    case 'COROSYNC_NODE_ADDRESS_COUNT_MISMATCH':
+      return `every node needs the same number of addresses (one per link); given: ${Object.entries(m.counts)
+        .map(([n, c]) => `${n}: ${c}`)
+        .join(', ')}`;
+    case 'COROSYNC_IP_VERSION_MISMATCH_IN_LINKS':
+      return `${plural(m.links.length, 'link')} ${formatList(m.links)} mix IPv4 and IPv6 addresses; use one family per link`;
+    case 'COROSYNC_LINK_DOES_NOT_EXIST_CANNOT_UPDATE':
+      return `there is no link ${m.link}: the node addresses define ${m.existing.length ? `links ${formatList(m.existing)}` : 'no link'}`;
+    case 'COROSYNC_LINK_NUMBER_DUPLICATION':
+      return `link ${plural(m.links.length, 'number')} ${formatList(m.links)} given more than once`;
+    case 'COROSYNC_TOO_MANY_LINKS_OPTIONS':
+      return `options given for ${m.links} links, but the nodes have addresses for ${m.addresses}`;
+    case 'COROSYNC_TRANSPORT_UNSUPPORTED_OPTIONS':
+      return `${m.optionType} options are not available with the ${m.transport} transport; they need ${formatList(m.supported)}`;
+    case 'COROSYNC_NODE_ADDRESS_DEFAULTED':
+      return `no address given for node ${q(m.node)}; using ${q(m.address)}`;
+    case 'COROSYNC_CONF_PARSE_ERROR':
+      return `cannot read corosync.conf '${m.file}', line ${m.line}: ${m.problem.replace(/-/g, ' ')}`;
+    case 'COROSYNC_CONFIG_MISSING_NODE_DATA':
+      return `some nodes in corosync.conf have no ${m.what === 'names' ? 'name' : 'nodeid'}; add it to every node section`;
+    case 'COROSYNC_CONFIG_UNSUPPORTED_TRANSPORT':
+      return `corosync.conf uses transport ${q(m.transport)}, which pcs does not handle; it handles knet, udp and udpu`;
+    case 'CIB_SCOPE_INVALID':
+      return `${q(m.scope)} is not a CIB scope; use one of ${formatList(m.allowed)}`;
+    case 'CIB_SCOPE_NOT_PRESENT':
+      return `${m.file ? `'${m.file}'` : 'the CIB'} has no ${q(m.scope)} section`;
+    case 'CIB_PUSH_OLDER_THAN_CURRENT':
+      return `the CIB to push (version ${m.pushed}) is older than the current one (${m.current}), so nothing was changed; push only the configuration with --config, or start again from 'pcs cluster cib'`;
+    case 'CIB_PUSH_NOTHING_TO_PUSH':
+      return 'the new CIB does not differ from the original one; nothing was pushed';
+    case 'CIB_PUSH_PARSE_ERROR':
+      return `cannot read the CIB to push, '${m.file}': ${m.reason}`;
+    case 'CIB_PUSH_CONFLICT':
+      return `the changes cannot be applied to the current CIB: ${m.reason}`;
+    case 'CIB_UPDATED':
+      return 'CIB updated';
+    case 'CIB_EDIT_NO_EDITOR':
+      return 'set $EDITOR to the editor to open the CIB in';
+    case 'CIB_EDIT_NO_CHANGES':
+      return 'no changes made, the CIB was left as it was';
+    case 'CIB_EDIT_EDITOR_FAILED':
+      return `cannot run the editor '${m.editor}': ${m.reason}`;
+    case 'CIB_VERIFY_FAILED':
+      return `the CIB is not valid:\n${m.problems.join('\n')}${m.full ? '' : '\n\nAdd --full for details.'}`;
     case 'CIB_LOAD_ERROR':
       return `cannot read the CIB: ${m.reason}`;
     case 'CIB_PUSH_ERROR':

@@ -4,6 +4,7 @@ import { router } from '../router.js';
 import * as c from './commands.js';
 import { resourceConfig } from './config.js';
 import { resourceCreate } from './create.js';
+import { bundleRouter } from './bundle.js';
 import { defaultsRouter } from './defaults.js';
 
 export const resourceRouter = router(
@@ -51,6 +52,7 @@ export const resourceRouter = router(
       ['resource', 'relocate'],
     ),
     utilization: c.utilizationCmd,
+    bundle: bundleRouter,
   },
   ['resource'],
   'status',

@@ -134,9 +134,17 @@ export function removeWhenPointless(el: XmlElement, attributesMatter = true): vo
   removeElement(el);
 }
 
-/** Moves an element to a new parent (before `before`, or at the end). */
+/** Whitespace-only layout inside a subtree, dropped so that insertion lays it out for its new depth. */
+function dropLayout(el: XmlElement): void {
+  if (el.children.some((c) => (c.kind === 'text' && !c.isWhitespace) || c.kind === 'cdata')) return;
+  el.children = el.children.filter((c) => c.kind !== 'text');
+  for (const c of el.children) if (c.kind === 'element') dropLayout(c);
+}
+
+/** Moves an element to a new parent (before `before`, or at the end), laid out for its new depth. */
 export function moveTo(el: XmlElement, parent: XmlElement, before?: XmlElement): void {
   removeElement(el);
+  dropLayout(el);
   insertElement(parent, el, before);
 }
 

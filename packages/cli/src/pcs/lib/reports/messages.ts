@@ -122,6 +122,41 @@ export type ReportMessage =
   | { code: 'STONITH_RESOURCES_DO_NOT_EXIST'; ids: string[] }
   | { code: 'INVALID_FENCING_LEVEL'; level: string }
   | { code: 'NODE_NOT_IN_CLUSTER'; node: string }
+  // corosync.conf and cluster setup
+  | { code: 'INVALID_USERDEFINED_OPTIONS'; optionNames: string[]; optionType: string; allowedCharacters: string }
+  | { code: 'PREREQUISITE_OPTION_IS_MISSING'; option: string; prerequisite: string; optionType: string }
+  | { code: 'PREREQUISITE_OPTION_MUST_BE_ENABLED_AS_WELL'; option: string; prerequisite: string; optionType: string }
+  | { code: 'PREREQUISITE_OPTION_MUST_BE_DISABLED'; option: string; prerequisite: string; optionType: string }
+  | { code: 'PREREQUISITE_OPTION_MUST_NOT_BE_SET'; option: string; prerequisite: string; optionType: string }
+  | { code: 'COROSYNC_CLUSTER_NAME_INVALID_FOR_GFS2'; clusterName: string; maxLength: number; allowedCharacters: string }
+  | { code: 'COROSYNC_NODES_MISSING' }
+  | { code: 'COROSYNC_BAD_NODE_ADDRESSES_COUNT'; node: string; actual: number; min: number; max: number }
+  | { code: 'NODE_ADDRESSES_CANNOT_BE_EMPTY'; nodes: string[] }
+  | { code: 'NODE_NAMES_DUPLICATION'; names: string[] }
+  | { code: 'NODE_ADDRESSES_DUPLICATION'; addresses: string[] }
+  | { code: 'NODE_ADDRESSES_UNRESOLVABLE'; addresses: string[] }
+  | { code: 'COROSYNC_NODE_ADDRESS_COUNT_MISMATCH'; counts: Record<string, number> }
+  | { code: 'COROSYNC_IP_VERSION_MISMATCH_IN_LINKS'; links: string[] }
+  | { code: 'COROSYNC_LINK_DOES_NOT_EXIST_CANNOT_UPDATE'; link: string; existing: string[] }
+  | { code: 'COROSYNC_LINK_NUMBER_DUPLICATION'; links: string[] }
+  | { code: 'COROSYNC_TOO_MANY_LINKS_OPTIONS'; links: number; addresses: number }
+  | { code: 'COROSYNC_TRANSPORT_UNSUPPORTED_OPTIONS'; optionType: string; transport: string; supported: string[] }
+  | { code: 'COROSYNC_NODE_ADDRESS_DEFAULTED'; node: string; address: string }
+  | { code: 'COROSYNC_CONF_PARSE_ERROR'; file: string; problem: string; line: number }
+  | { code: 'COROSYNC_CONFIG_MISSING_NODE_DATA'; what: 'names' | 'ids' }
+  | { code: 'COROSYNC_CONFIG_UNSUPPORTED_TRANSPORT'; transport: string }
+  // cluster cib, cib-push, edit, verify
+  | { code: 'CIB_SCOPE_INVALID'; scope: string; allowed: string[] }
+  | { code: 'CIB_SCOPE_NOT_PRESENT'; scope: string; file?: string }
+  | { code: 'CIB_PUSH_OLDER_THAN_CURRENT'; pushed: string; current: string }
+  | { code: 'CIB_PUSH_NOTHING_TO_PUSH' }
+  | { code: 'CIB_PUSH_PARSE_ERROR'; file: string; reason: string }
+  | { code: 'CIB_PUSH_CONFLICT'; reason: string }
+  | { code: 'CIB_UPDATED' }
+  | { code: 'CIB_EDIT_NO_EDITOR' }
+  | { code: 'CIB_EDIT_NO_CHANGES' }
+  | { code: 'CIB_EDIT_EDITOR_FAILED'; editor: string; reason: string }
+  | { code: 'CIB_VERIFY_FAILED'; problems: string[]; full: boolean }
   // the CIB and files
   | { code: 'CIB_LOAD_ERROR'; reason: string }
   | { code: 'CIB_PUSH_ERROR'; reason: string }

@@ -19,18 +19,23 @@ import type { LibraryEnvironment } from '../../env.js';
 
 /** Resources named directly or through the tags that list them. */
 export function findResourcesExpandTags(cib: Cib, ids: readonly string[]): { found: XmlElement[]; reports: ReturnType<typeof findResources>['reports'] } {
-  const { found, reports } = findResources(cib, ids, [...RESOURCE_TAGS, 'tag']);
+  const tags = cib.scope('tags')?.elements('tag') ?? [];
   const out: XmlElement[] = [];
+  const reports: ReturnType<typeof findResources>['reports'] = [];
   const add = (e: XmlElement) => {
     if (!out.includes(e)) out.push(e);
   };
-  for (const el of found) {
-    if (el.name !== 'tag') add(el);
-    else {
-      for (const ref of el.elements('obj_ref')) {
-        const r = findResources(cib, [ref.get('id') ?? ''], RESOURCE_TAGS).found[0];
-        if (r) add(r);
-      }
+  for (const id of ids) {
+    const tag = tags.find((t) => t.get('id') === id);
+    if (!tag) {
+      const r = findResources(cib, [id], [...RESOURCE_TAGS, 'tag']);
+      r.found.forEach(add);
+      reports.push(...r.reports);
+      continue;
+    }
+    for (const ref of tag.elements('obj_ref')) {
+      const r = findResources(cib, [ref.get('id') ?? ''], RESOURCE_TAGS).found[0];
+      if (r) add(r);
     }
   }
   return { found: out, reports };
