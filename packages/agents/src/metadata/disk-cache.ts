@@ -12,8 +12,8 @@ import { agentExecutable, defaultAgentPaths } from '../locate.js';
 import { AgentNotFoundError, loadAgentMetadata, type MetadataOptions } from './load.js';
 import type { AgentMetadata } from './model.js';
 
-/** Bump when AgentMetadata changes shape, so old entries are ignored. */
-const FORMAT = 1;
+/** Bump when AgentMetadata changes shape or parsing changes, so old entries are ignored. */
+const FORMAT = 2;
 
 interface Entry {
   format: number;
