@@ -85,6 +85,8 @@ export function renderMessage(m: ReportMessage): string {
       return `several installed agents are called ${q(m.agent)}: ${formatList(m.possible, ' and ')}; give the full name`;
     case 'AGENT_NAME_GUESS_FOUND_NONE':
       return `no installed agent is called ${q(m.agent)}; give its full name (STANDARD:PROVIDER:TYPE)`;
+    case 'NO_AGENTS_FOUND':
+      return `no ${m.what} found on this host; are the agents installed?`;
     case 'INVALID_RESOURCE_AGENT_NAME':
       return `${q(m.name)} is not an agent name: write standard:provider:type for OCF agents (ocf:heartbeat:IPaddr2) and standard:type for the others (systemd:libvirtd)`;
     case 'INVALID_STONITH_AGENT_NAME':

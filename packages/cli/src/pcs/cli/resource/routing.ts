@@ -4,8 +4,10 @@ import { router } from '../router.js';
 import * as c from './commands.js';
 import { resourceConfig } from './config.js';
 import { resourceCreate } from './create.js';
+import { agents, providers, resourceDescribe, resourceList, standards } from '../agents.js';
 import { bundleRouter } from './bundle.js';
 import { defaultsRouter } from './defaults.js';
+import { relationsCmd } from './relations.js';
 
 export const resourceRouter = router(
   {
@@ -53,6 +55,12 @@ export const resourceRouter = router(
     ),
     utilization: c.utilizationCmd,
     bundle: bundleRouter,
+    relations: relationsCmd,
+    describe: resourceDescribe,
+    list: resourceList,
+    standards,
+    providers,
+    agents,
   },
   ['resource'],
   'status',

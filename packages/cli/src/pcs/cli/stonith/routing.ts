@@ -11,6 +11,7 @@ import * as r from '../resource/commands.js';
 import { configCommon } from '../resource/config.js';
 import { stonithCreate } from '../resource/create.js';
 import { defaultsRouter } from '../resource/defaults.js';
+import { stonithDescribe, stonithList } from '../agents.js';
 import { levelAdd, levelClear, levelConfig, levelRemove, levelsToLines, levelVerify } from './levels.js';
 
 /** pcs warns when a stonith command is given something that is not a fence device. */
@@ -70,6 +71,8 @@ export const stonithRouter = router(
       ['stonith', 'level'],
       'config',
     ),
+    describe: stonithDescribe,
+    list: stonithList,
     fence: r.liveOnly('stonith fence', ['--off']),
     confirm: r.liveOnly('stonith confirm', ['--force']),
     cleanup: r.liveOnly('stonith cleanup', ['--node', '--operation', '--interval', '--strict']),

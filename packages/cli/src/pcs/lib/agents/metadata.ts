@@ -43,7 +43,7 @@ export interface PcsAgentMetadata {
 }
 
 export const STONITH_ACTION_REPLACED_BY = ['pcmk_off_action', 'pcmk_reboot_action'];
-const UNIQUE_GROUP_PREFIX = '_pcs_unique_group_';
+export const UNIQUE_GROUP_PREFIX = '_pcs_unique_group_';
 
 /** Current role names for the legacy ones agents still declare. */
 export function primaryRole(role: string): string {

@@ -38,6 +38,7 @@ export type ReportMessage =
   | { code: 'UNABLE_TO_GET_AGENT_METADATA'; agent: string; reason: string }
   | { code: 'AGENT_SELF_VALIDATION_SKIPPED' }
   | { code: 'SYSTEMD_NOT_RUNNING'; agent: string }
+  | { code: 'NO_AGENTS_FOUND'; what: string }
   // resources
   | { code: 'RESOURCE_OPERATION_INTERVAL_DUPLICATION'; duplications: [string, string[][]][] }
   | { code: 'RESOURCE_OPERATION_INTERVAL_ADAPTED'; operation: string; original: string; adapted: string }
