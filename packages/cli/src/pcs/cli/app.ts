@@ -33,6 +33,8 @@ const AREAS: Record<string, AreaLoader> = {
   alert: async () => (await import('./alert/routing.js')).alertRouter,
   cluster: async () => (await import('./cluster/routing.js')).clusterRouter,
   config: async () => (await import('./config/routing.js')).configRouter,
+  acl: async () => (await import('./acl/routing.js')).aclRouter,
+  quorum: async () => (await import('./quorum/routing.js')).quorumRouter,
 };
 
 function makeCli(env: LibraryEnvironment, mods: InputModifiers, io: Io): Cli {
