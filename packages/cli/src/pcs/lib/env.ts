@@ -4,7 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import { bumpEpoch, Cib, CibError, readCibFile, renderProblem, writeFileAtomic } from '@hacluster/cib';
+import { bumpEpoch, bumpNumUpdates, Cib, CibError, readCibFile, renderProblem, writeFileAtomic } from '@hacluster/cib';
 import { defaultMetadataCacheDir } from '@hacluster/agents';
 import { AgentCatalog } from './agents/catalog.js';
 import { schemaProblems, type SchemaProblem } from './cib/schema-check.js';
@@ -119,18 +119,28 @@ export class LibraryEnvironment {
 
   /** Writes the loaded (and edited) CIB back as a new configuration version. */
   pushCib(cib: Cib = this.getCib()): void {
-    // Only what this command brought in: a CIB that was already off is not ours to refuse.
-    const before = new Set((this.loadedProblems ?? []).map(problemKey));
-    const problems = schemaProblems(cib).filter((p) => !before.has(problemKey(p)));
-    if (problems.length) throw new LibraryError(error({ code: 'CIB_INVALID', problems }));
+    this.checkNewProblems(cib);
     bumpEpoch(cib.root);
     this.write(cib);
   }
 
-  /** Writes a CIB as it is (version included): cib-push of a whole document. */
-  replaceCib(cib: Cib): void {
+  /**
+   * Writes a pushed CIB (the loaded one with a section replaced, or another document) after
+   * moving the counter the change calls for: epoch for configuration, num_updates otherwise.
+   */
+  replaceCib(cib: Cib, bump: 'epoch' | 'num_updates'): void {
+    this.checkNewProblems(cib);
+    if (bump === 'epoch') bumpEpoch(cib.root);
+    else bumpNumUpdates(cib.root);
     this.write(cib);
     this.loaded = cib;
+  }
+
+  private checkNewProblems(cib: Cib): void {
+    // Only what this command brought in: a CIB that was already off is not ours to refuse.
+    const before = new Set((this.loadedProblems ?? []).map(problemKey));
+    const problems = schemaProblems(cib).filter((p) => !before.has(problemKey(p)));
+    if (problems.length) throw new LibraryError(error({ code: 'CIB_INVALID', problems }));
   }
 
   private write(cib: Cib): void {

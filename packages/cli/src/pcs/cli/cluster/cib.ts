@@ -1,9 +1,13 @@
 // `pcs cluster cib`, `cluster verify`.
 
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { cibText } from '../../lib/commands/cluster-cib.js';
 import { clusterVerify, type VerifyProblem } from '../../lib/commands/cluster-verify.js';
-import { error, LibraryError } from '../../lib/reports/item.js';
+import { cibPush } from '../../lib/commands/cluster-push.js';
+import { error, info, LibraryError } from '../../lib/reports/item.js';
 import type { Cli } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
 import { splitOption } from '../parse-args.js';
@@ -66,4 +70,43 @@ export async function verify(cli: Cli, argv: string[]): Promise<void> {
   const full = cli.mods.is('--full');
   const lines = full ? problems.map(problemLine) : [`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found`];
   throw new LibraryError(error({ code: 'CIB_VERIFY_FAILED', problems: lines, full }));
+}
+
+export async function cibPushCmd(cli: Cli, argv: string[]): Promise<void> {
+  cli.mods.ensureOnlySupported(['-f', '--config', '--wait']);
+  if (argv.length > 2) throw new CmdLineInputError();
+  const { file, scope, rest } = fileAndScope(cli, argv, ['scope', 'diff-against']);
+  const diffAgainst = rest.get('diff-against');
+  if (diffAgainst !== undefined && scope !== undefined) throw new CmdLineInputError('give diff-against or a scope (scope=, --config), not both');
+  if (file === undefined) throw new CmdLineInputError();
+  if (cli.mods.is('--wait')) throw new CmdLineInputError('--wait waits for a running cluster to settle; no cluster runs here');
+  if (diffAgainst !== undefined) throw new LibraryError(error({ code: 'CIB_DIFF_UNAVAILABLE' }));
+  cibPush(cli.env, file, scope);
+}
+
+export async function edit(cli: Cli, argv: string[]): Promise<void> {
+  cli.mods.ensureOnlySupported(['-f', '--config', '--wait']);
+  const editor = cli.env.variables.EDITOR;
+  if (!editor) throw new LibraryError(error({ code: 'CIB_EDIT_NO_EDITOR' }));
+  if (argv.length > 1) throw new CmdLineInputError();
+  const { file, scope } = fileAndScope(cli, argv, ['scope']);
+  if (file !== undefined) throw new CmdLineInputError();
+  if (cli.mods.is('--wait')) throw new CmdLineInputError('--wait waits for a running cluster to settle; no cluster runs here');
+  const text = cibText(cli.env, scope);
+  const dir = mkdtempSync(join(tmpdir(), 'pcs-edit-'));
+  const tmp = join(dir, 'cib.pcs');
+  try {
+    writeFileSync(tmp, text);
+    // The editor gets the terminal; $EDITOR may carry arguments, as shells allow.
+    const run = spawnSync(`${editor} "$1"`, ['sh', tmp], { stdio: 'inherit', shell: true });
+    if (run.error) throw new LibraryError(error({ code: 'CIB_EDIT_EDITOR_FAILED', editor, reason: run.error.message }));
+    const edited = readFileSync(tmp, 'utf8');
+    if (edited === text) {
+      cli.env.reports.report(info({ code: 'CIB_EDIT_NO_CHANGES' }));
+      return;
+    }
+    cibPush(cli.env, tmp, scope);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

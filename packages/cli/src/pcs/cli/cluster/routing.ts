@@ -5,7 +5,7 @@ import type { Cli } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
 import { router } from '../router.js';
 import { standby as nodeStandby, unstandby as nodeUnstandby } from '../node/routing.js';
-import { cib, verify } from './cib.js';
+import { cib, cibPushCmd, edit, verify } from './cib.js';
 import { configShow, corosync } from './config.js';
 import { setup } from './setup.js';
 
@@ -25,6 +25,8 @@ export const clusterRouter = router(
   {
     setup,
     cib,
+    'cib-push': cibPushCmd,
+    edit,
     verify,
     config: router({ show: configShow }, ['cluster', 'config'], 'show'),
     corosync,

@@ -2,7 +2,7 @@
 // (status is left out: it keeps ids of deleted resources), new ids are made from a proposal
 // by adding -1, -2, …, and a few elements carry ids that are references, not definitions.
 
-import { insertElement, removeElement, XmlElement, type Cib } from '@hacluster/cib';
+import { insertElement, removeElement, replaceElement, XmlElement, type Cib } from '@hacluster/cib';
 import { sanitizeId } from '../pacemaker/values.js';
 import { error, type ReportItem } from '../reports/item.js';
 
@@ -139,6 +139,12 @@ function dropLayout(el: XmlElement): void {
   if (el.children.some((c) => (c.kind === 'text' && !c.isWhitespace) || c.kind === 'cdata')) return;
   el.children = el.children.filter((c) => c.kind !== 'text');
   for (const c of el.children) if (c.kind === 'element') dropLayout(c);
+}
+
+/** Puts `replacement` where `old` is, laid out for that place. */
+export function replaceWith(old: XmlElement, replacement: XmlElement): void {
+  dropLayout(replacement);
+  replaceElement(old, replacement);
 }
 
 /** Moves an element to a new parent (before `before`, or at the end), laid out for its new depth. */

@@ -154,6 +154,7 @@ export type ReportMessage =
   | { code: 'CIB_PUSH_PARSE_ERROR'; file: string; reason: string }
   | { code: 'CIB_PUSH_CONFLICT'; reason: string }
   | { code: 'CIB_UPDATED' }
+  | { code: 'CIB_DIFF_UNAVAILABLE' }
   | { code: 'CIB_EDIT_NO_EDITOR' }
   | { code: 'CIB_EDIT_NO_CHANGES' }
   | { code: 'CIB_EDIT_EDITOR_FAILED'; editor: string; reason: string }
