@@ -30,7 +30,7 @@ const nothingFound = (what: string) => new LibraryError(error({ code: 'NO_AGENTS
 export async function standards(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f']);
   if (argv.length) throw new CmdLineInputError();
-  const list = listStandards(cli.env);
+  const list = await listStandards(cli.env);
   if (!list.length) throw nothingFound('standards');
   cli.print(...list);
 }
@@ -38,7 +38,7 @@ export async function standards(cli: Cli, argv: string[]): Promise<void> {
 export async function providers(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f']);
   if (argv.length) throw new CmdLineInputError();
-  const list = listOcfProviders(cli.env);
+  const list = await listOcfProviders(cli.env);
   if (!list.length) throw nothingFound('OCF providers');
   cli.print(...list);
 }
@@ -46,7 +46,7 @@ export async function providers(cli: Cli, argv: string[]): Promise<void> {
 export async function agents(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f']);
   if (argv.length > 1) throw new CmdLineInputError();
-  const list = listAgentTypes(cli.env, argv[0]);
+  const list = await listAgentTypes(cli.env, argv[0]);
   if (!list.length) throw nothingFound(argv[0] ? `agents for ${argv[0]}` : 'agents');
   cli.print(...list);
 }
@@ -98,7 +98,7 @@ export function describeToLines(d: AgentDescription, verbose: boolean): string[]
 export async function resourceDescribe(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f', '--full']);
   if (argv.length !== 1) throw new CmdLineInputError();
-  const name = resolveAgentName(cli.env, argv[0]!);
+  const name = await resolveAgentName(cli.env, argv[0]!);
   if (name.standard === 'stonith') cli.deprecated("fence agents are described by 'pcs stonith describe'");
   cli.print(...describeToLines(await describeAgent(cli.env, name), cli.mods.is('--full')));
 }

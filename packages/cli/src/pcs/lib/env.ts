@@ -5,8 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { bumpEpoch, bumpNumUpdates, Cib, CibError, readCibFile, renderProblem, writeFileAtomic } from '@hacluster/cib';
-import { defaultMetadataCacheDir } from '@hacluster/agents';
-import { AgentCatalog } from './agents/catalog.js';
+import type { AgentCatalog } from './agents/catalog.js';
 import { schemaProblems, type SchemaProblem } from './cib/schema-check.js';
 import { CorosyncParseError, parseCorosyncConf, type Section } from './corosync/config.js';
 
@@ -50,9 +49,16 @@ export class LibraryEnvironment {
     this.catalog = options.agents;
   }
 
-  /** Installed agents and their meta-data. */
-  get agents(): AgentCatalog {
-    return (this.catalog ??= new AgentCatalog({ cacheDir: defaultMetadataCacheDir(this.variables as NodeJS.ProcessEnv) }));
+  /**
+   * Installed agents and their meta-data. Loaded on first use: reading agents costs start-up
+   * time that commands which never look at an agent should not pay.
+   */
+  async agents(): Promise<AgentCatalog> {
+    if (!this.catalog) {
+      const [{ AgentCatalog }, { defaultMetadataCacheDir }] = await Promise.all([import('./agents/catalog.js'), import('@hacluster/agents')]);
+      this.catalog = new AgentCatalog({ cacheDir: defaultMetadataCacheDir(this.variables as NodeJS.ProcessEnv) });
+    }
+    return this.catalog;
   }
 
   /** A path given by the user, resolved against the command's working directory. */

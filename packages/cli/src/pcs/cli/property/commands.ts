@@ -75,7 +75,7 @@ async function defaults(cli: Cli, argv: string[]): Promise<void> {
 async function describe(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f', '--full'], { outputFormat: true });
   const format = cli.mods.outputFormat(['text', 'json']);
-  const defs = propertyDefinitions(cli.env);
+  const defs = propertyDefinitions();
   for (const n of ['dc-version', 'cluster-infrastructure']) defs.delete(n);
   const unknown = argv.filter((n) => !defs.has(n));
   if (unknown.length) throw new CmdLineInputError(`no such cluster ${unknown.length > 1 ? 'properties' : 'property'}: ${unknown.join(', ')}`);

@@ -13,8 +13,11 @@ import {
   type AgentName,
   type AgentPaths,
 } from '@hacluster/agents';
-import { DAEMON_METADATA } from '../pacemaker/daemon-metadata.generated.js';
+import { daemonMetadata, type PacemakerDaemon } from '../pacemaker/daemons.js';
 import { lsbMetadata } from './lsb.js';
+import { AgentUnavailable } from './unavailable.js';
+
+export { AgentUnavailable };
 import { toPcsMetadata, traceParameters, voidMetadata, type PcsAgentMetadata, type PcsAgentParameter } from './metadata.js';
 import { fullName, type ResourceAgentName } from './name.js';
 
@@ -23,18 +26,6 @@ const IGNORED_FENCE_AGENTS = new Set([
   'fence_ack_manual', 'fence_check', 'fence_kdump_send', 'fence_legacy', 'fence_na', 'fence_node',
   'fence_nss_wrapper', 'fence_pcmk', 'fence_sanlockd', 'fence_tool', 'fence_virtd', 'fence_vmware_helper',
 ]);
-
-export class AgentUnavailable extends Error {
-  constructor(
-    readonly agent: string,
-    readonly reason: string,
-  ) {
-    super(`${agent}: ${reason}`);
-    this.name = 'AgentUnavailable';
-  }
-}
-
-export type PacemakerDaemon = keyof typeof DAEMON_METADATA;
 
 export interface AgentCatalogOptions {
   paths?: AgentPaths;
@@ -152,6 +143,6 @@ export class AgentCatalog {
   }
 
   daemonMetadata(daemon: PacemakerDaemon): PcsAgentMetadata {
-    return toPcsMetadata({ standard: 'pacemaker', provider: undefined, type: daemon }, DAEMON_METADATA[daemon], true);
+    return daemonMetadata(daemon);
   }
 }

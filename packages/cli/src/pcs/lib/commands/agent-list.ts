@@ -3,7 +3,7 @@
 
 import type { PcsAgentMetadata } from '../agents/metadata.js';
 import { fullName, type ResourceAgentName } from '../agents/name.js';
-import { AgentUnavailable } from '../agents/catalog.js';
+import { AgentUnavailable } from '../agents/unavailable.js';
 import { defaultOperations, prepareOperations, type OperationSpec } from '../cib/resource/operations.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, LibraryError, plainError, warning } from '../reports/item.js';
@@ -15,23 +15,24 @@ const byLower = (a: string, b: string) => {
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-export function listStandards(env: LibraryEnvironment): string[] {
-  return env.agents.standards().filter((s) => s !== 'stonith');
+export async function listStandards(env: LibraryEnvironment): Promise<string[]> {
+  return (await env.agents()).standards().filter((s) => s !== 'stonith');
 }
 
-export function listOcfProviders(env: LibraryEnvironment): string[] {
-  return env.agents.ocfProviders();
+export async function listOcfProviders(env: LibraryEnvironment): Promise<string[]> {
+  return (await env.agents()).ocfProviders();
 }
 
 /** Agent types of `standard[:provider]`, or of every standard but stonith. */
-export function listAgentTypes(env: LibraryEnvironment, standardProvider?: string): string[] {
+export async function listAgentTypes(env: LibraryEnvironment, standardProvider?: string): Promise<string[]> {
+  const agents = await env.agents();
   let pairs: { standard: string; provider?: string | undefined }[];
   if (standardProvider) {
     const sp = standardProvider.endsWith(':') ? standardProvider.slice(0, -1) : standardProvider;
     const colon = sp.indexOf(':');
     pairs = [colon < 0 ? { standard: sp } : { standard: sp.slice(0, colon), provider: sp.slice(colon + 1) }];
-  } else pairs = env.agents.standardsAndProviders();
-  return pairs.filter((p) => p.standard !== 'stonith').flatMap((p) => env.agents.agentTypes(p.standard, p.provider)).sort(byLower);
+  } else pairs = agents.standardsAndProviders();
+  return pairs.filter((p) => p.standard !== 'stonith').flatMap((p) => agents.agentTypes(p.standard, p.provider)).sort(byLower);
 }
 
 export interface AgentListItem {
@@ -41,8 +42,9 @@ export interface AgentListItem {
 
 /** Agents (all but fence agents, or only them), sorted by full name, filtered by a substring. */
 export async function listAgents(env: LibraryEnvironment, opts: { stonith: boolean; describe: boolean; search?: string | undefined }): Promise<AgentListItem[]> {
-  const pairs = env.agents.standardsAndProviders().filter((p) => (p.standard === 'stonith') === opts.stonith);
-  const names: ResourceAgentName[] = pairs.flatMap((p) => env.agents.agentTypes(p.standard, p.provider).map((type) => ({ standard: p.standard, provider: p.provider, type })));
+  const agents = await env.agents();
+  const pairs = agents.standardsAndProviders().filter((p) => (p.standard === 'stonith') === opts.stonith);
+  const names: ResourceAgentName[] = pairs.flatMap((p) => agents.agentTypes(p.standard, p.provider).map((type) => ({ standard: p.standard, provider: p.provider, type })));
   names.sort((a, b) => (fullName(a) < fullName(b) ? -1 : fullName(a) > fullName(b) ? 1 : 0));
   const search = opts.search?.toLowerCase();
   const out: AgentListItem[] = [];
@@ -53,7 +55,7 @@ export async function listAgents(env: LibraryEnvironment, opts: { stonith: boole
       continue;
     }
     try {
-      out.push({ name, shortdesc: (await env.agents.metadata(name)).shortdesc });
+      out.push({ name, shortdesc: (await agents.metadata(name)).shortdesc });
     } catch (e) {
       if (!(e instanceof AgentUnavailable)) throw e;
       env.reports.report(warning({ code: 'UNABLE_TO_GET_AGENT_METADATA', agent: e.agent, reason: e.reason }));

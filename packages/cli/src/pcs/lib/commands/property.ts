@@ -8,15 +8,16 @@ import { append, IdProvider, remove, subelementId } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, forceable, LibraryError, type ReportItem, type SeverityFor } from '../reports/item.js';
 import * as v from '../validate.js';
+import { daemonMetadata } from '../pacemaker/daemons.js';
 
 const READ_ONLY = ['cluster-infrastructure', 'cluster-name', 'dc-version', 'have-watchdog', 'last-lrm-refresh'];
 const DEFAULT_SET_ID = 'cib-bootstrap-options';
 
 /** Every cluster property Pacemaker knows (based, controld, schedulerd), by name. */
-export function propertyDefinitions(env: LibraryEnvironment): Map<string, PcsAgentParameter> {
+export function propertyDefinitions(): Map<string, PcsAgentParameter> {
   const out = new Map<string, PcsAgentParameter>();
   for (const d of ['pacemaker-based', 'pacemaker-controld', 'pacemaker-schedulerd'] as const) {
-    for (const p of env.agents.daemonMetadata(d).parameters) out.set(p.name, p);
+    for (const p of daemonMetadata(d).parameters) out.set(p.name, p);
   }
   return out;
 }
@@ -24,7 +25,7 @@ export function propertyDefinitions(env: LibraryEnvironment): Map<string, PcsAge
 /** Property names and their defaults, as `property config --defaults` lists them. */
 export function propertyDefaults(env: LibraryEnvironment): Map<string, string> {
   const out = new Map<string, string>();
-  for (const [name, p] of propertyDefinitions(env)) {
+  for (const [name, p] of propertyDefinitions()) {
     if (name === 'dc-version' || name === 'cluster-infrastructure') continue;
     out.set(name, p.default ?? '');
   }
@@ -69,7 +70,7 @@ function valueValidator(p: PcsAgentParameter, severity: SeverityFor): v.Validato
 export function setProperties(env: LibraryEnvironment, properties: [string, string][], force: boolean): void {
   const cib = env.getCib('property set');
   const ids = new IdProvider(cib);
-  const defs = propertyDefinitions(env);
+  const defs = propertyDefinitions();
   for (const ro of READ_ONLY) defs.delete(ro);
   let set = propertySet(cib);
   const setId = set?.get('id') ?? DEFAULT_SET_ID;

@@ -4,7 +4,7 @@
 import { XmlElement, type Cib } from '@hacluster/cib';
 import { providesPromotability } from '../../agents/metadata.js';
 import { fullName } from '../../agents/name.js';
-import { AgentUnavailable } from '../../agents/catalog.js';
+import { AgentUnavailable } from '../../agents/unavailable.js';
 import { cloneInner, findResourceElement, groupInner, isAnyClone, isGroup, resourcesSection } from '../../cib/resource/common.js';
 import { legacyUpdateMeta } from '../../cib/nvpair.js';
 import { append, IdProvider, remove } from '../../cib/tools.js';
@@ -30,7 +30,7 @@ async function incompatibleCloneOptions(env: LibraryEnvironment, child: XmlEleme
     }
     if (!isTrue(meta['promotable'] ?? '0')) continue;
     try {
-      const md = await env.agents.metadata(name);
+      const md = await (await env.agents()).metadata(name);
       if (md.ocfVersion === '1.1' && !providesPromotability(md)) {
         return [forceable({ code: 'RESOURCE_CLONE_INCOMPATIBLE_META_ATTRIBUTES', attribute: 'promotable', ...base }, forced)];
       }

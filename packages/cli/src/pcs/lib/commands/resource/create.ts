@@ -71,7 +71,7 @@ async function resolve(env: LibraryEnvironment, req: CreatePrimitiveRequest, sto
     if (req.agent.includes(':')) throw new LibraryError(error({ code: 'INVALID_STONITH_AGENT_NAME', name: req.agent }));
     name = { standard: 'stonith', provider: undefined, type: req.agent };
   } else {
-    name = resolveAgentName(env, req.agent);
+    name = await resolveAgentName(env, req.agent);
     if (name.standard === 'stonith') {
       env.reports.report(deprecation({ code: 'STONITH_RESOURCE_IN_RESOURCE_COMMAND', id: fullName(name), replacement: 'pcs stonith create' }));
     }

@@ -11,7 +11,7 @@ import type { LibraryEnvironment } from '../../env.js';
 import { timeoutToSeconds } from '../../pacemaker/values.js';
 import { error, forceable, LibraryError, warning } from '../../reports/item.js';
 import { idReports } from '../../validate.js';
-import { AgentUnavailable } from '../../agents/catalog.js';
+import { AgentUnavailable } from '../../agents/unavailable.js';
 import { validateInstanceAttributesUpdate } from '../../cib/resource/primitive.js';
 import { newRoleNamesSupported } from './create.js';
 import { updateCloneMeta } from './clone.js';
@@ -181,7 +181,7 @@ export async function updateResource(env: LibraryEnvironment, req: UpdateRequest
   }
   const name = { standard: primitive.get('class') ?? '', provider: primitive.get('provider'), type: primitive.get('type') ?? '' };
   try {
-    const md = await env.agents.metadata(name);
+    const md = await (await env.agents()).metadata(name);
     const current = Object.fromEntries(nvsetPairs(primitive.first(INSTANCE)));
     env.reports.reportList(validateInstanceAttributesUpdate(md, Object.fromEntries(req.instance), current, { forced: req.force, cib, resourceId: req.id })).throwOnErrors();
   } catch (e) {
