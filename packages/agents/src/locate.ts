@@ -2,6 +2,7 @@
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AgentName } from './agent-name.js';
 
 export interface AgentPaths {
@@ -11,13 +12,25 @@ export interface AgentPaths {
   fenceDirs: string[];
   /** Directory of LSB init scripts. */
   initDir: string;
+  /**
+   * resource.d of the agents this package ships (provider `hacluster`), used when they are not
+   * installed under OCF_ROOT, so they can be run and described without installing anything.
+   */
+  builtinResourceD?: string | undefined;
 }
+
+/** The OCF provider our own agents are installed under. */
+export const BUILTIN_OCF_PROVIDER = 'hacluster';
+
+/** packages/agents/resource.d, from src/ (tests) and from dist/ (run time) alike. */
+export const BUILTIN_RESOURCE_D: string = fileURLToPath(new URL('../resource.d', import.meta.url));
 
 export function defaultAgentPaths(env: NodeJS.ProcessEnv = process.env): AgentPaths {
   return {
     ocfRoot: env['OCF_ROOT'] ?? '/usr/lib/ocf',
     fenceDirs: ['/usr/sbin', '/usr/local/sbin'],
     initDir: '/etc/init.d',
+    builtinResourceD: BUILTIN_RESOURCE_D,
   };
 }
 
@@ -42,9 +55,11 @@ function list(dir: string): string[] {
 export function agentExecutable(name: AgentName, paths: AgentPaths = defaultAgentPaths()): string | undefined {
   let p: string | undefined;
   switch (name.class) {
-    case 'ocf':
-      p = join(paths.ocfRoot, 'resource.d', name.provider ?? '', name.type);
+    case 'ocf': {
+      const dir = ocfProviderDir(name.provider ?? '', paths);
+      p = dir !== undefined ? join(dir, name.type) : join(paths.ocfRoot, 'resource.d', name.provider ?? '', name.type);
       break;
+    }
     case 'stonith':
       for (const d of paths.fenceDirs) {
         const candidate = join(d, name.type);
@@ -61,15 +76,31 @@ export function agentExecutable(name: AgentName, paths: AgentPaths = defaultAgen
   return isExecutableFile(p) ? p : undefined;
 }
 
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** The directory of an OCF provider: under OCF_ROOT, else (for ours) the package's own. */
+function ocfProviderDir(provider: string, paths: AgentPaths): string | undefined {
+  if (provider === '' || provider.includes('/')) return undefined;
+  const installed = join(paths.ocfRoot, 'resource.d', provider);
+  if (isDirectory(installed)) return installed;
+  if (paths.builtinResourceD !== undefined) {
+    const builtin = join(paths.builtinResourceD, provider);
+    if (isDirectory(builtin)) return builtin;
+  }
+  return undefined;
+}
+
 export function listOcfProviders(paths: AgentPaths = defaultAgentPaths()): string[] {
   const base = join(paths.ocfRoot, 'resource.d');
-  return list(base).filter((p) => {
-    try {
-      return statSync(join(base, p)).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  const found = new Set(list(base).filter((p) => isDirectory(join(base, p))));
+  if (paths.builtinResourceD !== undefined) for (const p of list(paths.builtinResourceD)) if (isDirectory(join(paths.builtinResourceD, p))) found.add(p);
+  return [...found].sort();
 }
 
 /** Installed agents of a class (and provider, for OCF), sorted by name. */
@@ -79,7 +110,8 @@ export function listAgents(cls: AgentName['class'], provider?: string, paths: Ag
       const providers = provider !== undefined ? [provider] : listOcfProviders(paths);
       const out: AgentName[] = [];
       for (const p of providers) {
-        const dir = join(paths.ocfRoot, 'resource.d', p);
+        const dir = ocfProviderDir(p, paths);
+        if (dir === undefined) continue;
         for (const t of list(dir)) {
           if (!t.startsWith('.') && isExecutableFile(join(dir, t))) out.push({ class: 'ocf', provider: p, type: t });
         }
@@ -113,7 +145,8 @@ export function listAgents(cls: AgentName['class'], provider?: string, paths: Ag
 export function findAgentsByType(shortName: string, paths: AgentPaths = defaultAgentPaths()): AgentName[] {
   const out: AgentName[] = [];
   for (const p of listOcfProviders(paths)) {
-    if (isExecutableFile(join(paths.ocfRoot, 'resource.d', p, shortName))) out.push({ class: 'ocf', provider: p, type: shortName });
+    const dir = ocfProviderDir(p, paths);
+    if (dir !== undefined && isExecutableFile(join(dir, shortName))) out.push({ class: 'ocf', provider: p, type: shortName });
   }
   if (shortName.startsWith('fence_') && agentExecutable({ class: 'stonith', provider: undefined, type: shortName }, paths)) {
     out.push({ class: 'stonith', provider: undefined, type: shortName });
