@@ -193,6 +193,10 @@ export function renderMessage(m: ReportMessage): string {
       return 'there was no constraint to clear';
     case 'RESOURCE_UPDATE_NOTHING_TO_DO':
       return `nothing to change on ${q(m.id)}`;
+    case 'DEBUG_ACTION_NEEDS_PRIMITIVE':
+      return `debug-${m.action} runs one resource agent, and ${q(m.id)} is a ${m.kind}${m.inner.length ? `; give ${m.inner.length === 1 ? 'its resource' : 'one of its resources'}: ${m.inner.join(', ')}` : ''}`;
+    case 'DEBUG_ACTION_STONITH':
+      return `${q(m.id)} is a fence device; fence devices are run by the fencer, not by debug actions`;
     case 'COMMAND_NEEDS_LIVE_CLUSTER':
       return `'${m.command}' acts on a running cluster and cannot be used with -f`;
     case 'USE_COMMAND_NODE_ADD_REMOTE':

@@ -8,6 +8,7 @@ import { agents, providers, resourceDescribe, resourceList, standards } from '..
 import { bundleRouter } from './bundle.js';
 import { defaultsRouter } from './defaults.js';
 import { relationsCmd } from './relations.js';
+import { debugCmd } from './debug.js';
 
 export const resourceRouter = router(
   {
@@ -56,6 +57,11 @@ export const resourceRouter = router(
     utilization: c.utilizationCmd,
     bundle: bundleRouter,
     relations: relationsCmd,
+    'debug-start': debugCmd('start'),
+    'debug-stop': debugCmd('stop'),
+    'debug-monitor': debugCmd('monitor'),
+    'debug-promote': debugCmd('promote'),
+    'debug-demote': debugCmd('demote'),
     describe: resourceDescribe,
     list: resourceList,
     standards,

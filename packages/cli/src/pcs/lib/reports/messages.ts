@@ -80,6 +80,8 @@ export type ReportMessage =
   | { code: 'NOTHING_TO_CLEAR' }
   | { code: 'RESOURCE_UPDATE_NOTHING_TO_DO'; id: string }
   | { code: 'COMMAND_NEEDS_LIVE_CLUSTER'; command: string }
+  | { code: 'DEBUG_ACTION_NEEDS_PRIMITIVE'; action: string; kind: string; id: string; inner: string[] }
+  | { code: 'DEBUG_ACTION_STONITH'; id: string }
   | { code: 'USE_COMMAND_NODE_ADD_REMOTE' | 'USE_COMMAND_NODE_ADD_GUEST' }
   // constraints
   | { code: 'DUPLICATE_CONSTRAINTS_EXIST'; tag: string; constraints: { options: Record<string, string>; resource_sets?: { ids: string[]; options: Record<string, string> }[] }[] }
