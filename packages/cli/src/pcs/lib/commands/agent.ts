@@ -15,7 +15,12 @@ export async function resolveAgentName(env: LibraryEnvironment, text: string): P
     if (!name) throw new LibraryError(error({ code: 'INVALID_RESOURCE_AGENT_NAME', name: text }));
     return name;
   }
-  const found = (await env.agents()).findByType(text);
+  const all = (await env.agents()).findByType(text);
+  const { BUILTIN_OCF_PROVIDER } = await import('@hacluster/agents');
+  // This project ships its own agents (ocf:hacluster:*) beside the host's; a bare type means the
+  // host's agent when there is one, as it did with pcs before ours were there.
+  const hosts = all.filter((a) => !(a.standard === 'ocf' && a.provider === BUILTIN_OCF_PROVIDER));
+  const found = hosts.length ? hosts : all;
   if (found.length === 1) {
     env.reports.report(info({ code: 'AGENT_NAME_GUESSED', entered: text, guessed: fullName(found[0]!) }));
     return found[0]!;
