@@ -28,16 +28,17 @@ export function sameElement(a: XmlElement, b: XmlElement, ignore: ReadonlySet<st
   return x.length === y.length && x.every((c, i) => sameNode(c, y[i]!));
 }
 
-/** Root attributes the CIB manager rewrites on every write. */
-const WRITE_STAMPS = new Set(['admin_epoch', 'epoch', 'num_updates', 'cib-last-written', 'update-origin', 'update-client', 'update-user']);
-
-/** epoch when the configuration (or schema) changed, num_updates for anything else, or nothing. */
+/**
+ * epoch when the configuration (or schema) changed, num_updates for anything else, or nothing.
+ * Root attributes count, version numbers and write stamps included: a pushed file that differs
+ * from the current CIB only there still replaces it (as cibadmin --replace on a file does).
+ */
 export function versionBump(before: XmlElement, after: XmlElement): 'epoch' | 'num_updates' | 'none' {
   const cb = before.first('configuration');
   const ca = after.first('configuration');
   const configSame = cb === undefined || ca === undefined ? cb === ca : sameElement(cb, ca);
   if (!configSame || before.get('validate-with') !== after.get('validate-with')) return 'epoch';
-  if (!sameAttributes(before, after, WRITE_STAMPS)) return 'num_updates';
+  if (!sameAttributes(before, after, new Set())) return 'num_updates';
   const rest = (r: XmlElement) => significant(r).filter((c) => !(c.kind === 'element' && c.name === 'configuration'));
   const x = rest(before);
   const y = rest(after);
