@@ -11,6 +11,8 @@ import {
   parseResourceSpec,
   splitRuleOptions,
   type ResourceSpec,
+  locationRuleAdd,
+  locationRuleRemove,
 } from '../../lib/commands/constraint/location.js';
 import { ORDER_ACTIONS, orderAdd, orderRemoveByResources } from '../../lib/commands/constraint/order.js';
 import { createWithSets } from '../../lib/commands/constraint/sets.js';
@@ -264,4 +266,23 @@ export async function constraintRefCmd(cli: Cli, argv: string[]): Promise<void> 
       for (const c of [...r.sets].sort()) cli.print('  ' + c);
     }
   }
+}
+
+/** `constraint rule add CONSTRAINT_ID [id=] [role=] [score=|score-attribute=] EXPRESSION`, `rule remove RULE_ID`. */
+export async function ruleCmd(cli: Cli, argv: string[]): Promise<void> {
+  if (argv.length < 2) throw new CmdLineInputError();
+  const [sub, ...rest] = argv;
+  if (sub === 'add') {
+    cli.mods.ensureOnlySupported(['-f', '--force']);
+    const { options, rule } = splitRuleOptions(rest.slice(1));
+    locationRuleAdd(cli.env, rest[0]!, options, rule, cli.mods.force);
+    return;
+  }
+  if (sub === 'remove' || sub === 'delete') {
+    cli.mods.ensureOnlySupported(['-f']);
+    const r = locationRuleRemove(cli.env, rest[0]!);
+    cli.io.err(r.removed === 'rule' ? `Removing rule '${r.id}'\n` : `Removing constraint '${r.id}' (its last rule)\n`);
+    return;
+  }
+  throw new CmdLineInputError();
 }

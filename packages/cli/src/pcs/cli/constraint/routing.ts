@@ -43,6 +43,7 @@ export const constraintRouter = router(
     list: deprecatedShow('pcs constraint config', c.constraintConfig),
     config: c.constraintConfig,
     ref: c.constraintRefCmd,
+    rule: c.ruleCmd,
   },
   ['constraint'],
   'config',

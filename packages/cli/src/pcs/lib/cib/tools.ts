@@ -141,6 +141,17 @@ function dropLayout(el: XmlElement): void {
   for (const c of el.children) if (c.kind === 'element') dropLayout(c);
 }
 
+/**
+ * A section of <configuration>, made at its end when missing, where pcs makes it (the schema
+ * lets the sections come in any order, and people diff what pcs writes).
+ */
+export function section(cib: Cib, name: string): XmlElement {
+  const existing = cib.scope(name);
+  if (existing) return existing;
+  const configuration = cib.scope('configuration') ?? cib.ensureScope('configuration');
+  return insertElement(configuration, XmlElement.create(name));
+}
+
 /** Puts `replacement` where `old` is, laid out for that place. */
 export function replaceWith(old: XmlElement, replacement: XmlElement): void {
   dropLayout(replacement);

@@ -2,7 +2,7 @@
 // an element id), users (acl_target) and groups (acl_group) holding roles.
 
 import { XmlElement, type Cib } from '@hacluster/cib';
-import { append, appendNew, IdProvider, idExists, remove, elementsById } from '../cib/tools.js';
+import { append, appendNew, IdProvider, idExists, remove, elementsById, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, LibraryError, type ReportItem } from '../reports/item.js';
 import { idReports } from '../validate.js';
@@ -13,7 +13,7 @@ const KINDS = ['read', 'write', 'deny'];
 const SCOPES = ['xpath', 'id'];
 
 function aclSection(cib: Cib): XmlElement {
-  return cib.ensureScope('acls');
+  return section(cib, 'acls');
 }
 
 function edit(env: LibraryEnvironment, command: string, change: (cib: Cib, acls: XmlElement, ids: IdProvider) => void): void {

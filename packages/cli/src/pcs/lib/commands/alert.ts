@@ -2,12 +2,12 @@
 
 import { XmlElement, type Cib } from '@hacluster/cib';
 import { arrangeFirstNvset, INSTANCE, META, nvsetPairs } from '../cib/nvpair.js';
-import { append, IdProvider, remove } from '../cib/tools.js';
+import { append, IdProvider, remove, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, forceable, LibraryError, type ReportItem } from '../reports/item.js';
 import { idReports } from '../validate.js';
 
-const alertsOf = (cib: Cib) => cib.ensureScope('alerts');
+const alertsOf = (cib: Cib) => section(cib, 'alerts');
 const findAlert = (cib: Cib, id: string) => cib.scope('alerts')?.elements('alert').find((a) => a.get('id') === id);
 const findRecipient = (cib: Cib, id: string) => cib.scope('alerts')?.elements('alert').flatMap((a) => a.elements('recipient')).find((r) => r.get('id') === id);
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Cib, compareCibVersions, formatVersion, readVersion, type XmlElement } from '@hacluster/cib';
 import { versionBump, sameElement } from '../cib/content.js';
-import { replaceWith } from '../cib/tools.js';
+import { replaceWith, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, info, LibraryError } from '../reports/item.js';
 import { checkScope } from './cluster-cib.js';
@@ -38,7 +38,7 @@ export function cibPush(env: LibraryEnvironment, file: string, scope: string | u
   if (scope !== undefined) {
     const replacement = firstNamed(pushed.root, scope);
     if (!replacement) throw new LibraryError(error({ code: 'CIB_SCOPE_NOT_PRESENT', scope, file }));
-    const existing = current.ensureScope(scope);
+    const existing = section(current, scope);
     if (!sameElement(existing, replacement)) {
       replaceWith(existing, replacement.clone());
       env.replaceCib(current, 'epoch');

@@ -5,7 +5,7 @@ import { XmlElement, type Cib } from '@hacluster/cib';
 import { nvsetToDto, type NvsetDto } from '../cib/nvset-dto.js';
 import { parseRule, RuleParseError, validateRule } from '../cib/rule/parser.js';
 import { ruleToCib } from '../cib/rule/to-cib.js';
-import { append, IdProvider, remove, subelementId } from '../cib/tools.js';
+import { append, IdProvider, remove, subelementId, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, forceable, LibraryError, warning, type ReportItem } from '../reports/item.js';
 import * as v from '../validate.js';
@@ -24,7 +24,8 @@ function setNvpair(nvset: XmlElement, ids: IdProvider, name: string, value: stri
     if (value) existing.set('value', value);
     else remove(existing);
   } else if (value) {
-    append(nvset, XmlElement.create('nvpair', { id: subelementId(nvset, name, ids), name, value }));
+    // pcs keeps these ids short: at most 20 characters of the name go into them.
+    append(nvset, XmlElement.create('nvpair', { id: subelementId(nvset, name.slice(0, 20), ids), name, value }));
   }
 }
 
@@ -72,7 +73,7 @@ export function defaultsCreate(env: LibraryEnvironment, kind: DefaultsKind, pair
   }
   env.reports.reportList(reports).throwOnErrors();
   if (options['id']) ids.book(options['id']);
-  appendNvset(cib.ensureScope(kind), ids, pairs, options, rule);
+  appendNvset(section(cib, kind), ids, pairs, options, rule);
   env.reports.report(warning({ code: 'DEFAULTS_CAN_BE_OVERRIDDEN' }));
   env.pushCib(cib);
 }
@@ -104,18 +105,18 @@ export function defaultsUpdate(env: LibraryEnvironment, kind: DefaultsKind, setI
       env.reports.report(warning({ code: 'DEFAULTS_CAN_BE_OVERRIDDEN' }));
       return;
     }
-    const section = cib.ensureScope(kind);
-    const sets = section.elements('meta_attributes');
+    const defaults = section(cib, kind);
+    const sets = defaults.elements('meta_attributes');
     if (sets.length > 1) throw new LibraryError(error({ code: 'CIB_NVSET_AMBIGUOUS_PROVIDE_NVSET_ID', command }));
     env.reports.report(warning({ code: 'DEFAULTS_CAN_BE_OVERRIDDEN' }));
     if (sets.length === 1) for (const [k, val] of pairs) setNvpair(sets[0]!, ids, k, val);
     else if (onlyRemoving) return;
-    else appendNvset(section, ids, pairs, {});
+    else appendNvset(defaults, ids, pairs, {});
     env.pushCib(cib);
     return;
   }
-  const section = cib.scope(kind);
-  const set = section ? [...section.descendants()].find((e) => (e.name === 'meta_attributes' || e.name === 'instance_attributes') && e.get('id') === setId) : undefined;
+  const existing = cib.scope(kind);
+  const set = existing ? [...existing.descendants()].find((e) => (e.name === 'meta_attributes' || e.name === 'instance_attributes') && e.get('id') === setId) : undefined;
   if (!set) throw new LibraryError(error({ code: 'ID_NOT_FOUND', id: setId, expectedTypes: ['options set'], contextType: kind }));
   for (const [k, val] of pairs) setNvpair(set, ids, k, val);
   env.reports.report(warning({ code: 'DEFAULTS_CAN_BE_OVERRIDDEN' }));

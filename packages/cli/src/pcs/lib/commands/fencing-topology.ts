@@ -3,7 +3,7 @@
 
 import { XmlElement, type Cib } from '@hacluster/cib';
 import { findResourceElement } from '../cib/resource/common.js';
-import { append, IdProvider, remove } from '../cib/tools.js';
+import { append, IdProvider, remove, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { sanitizeId } from '../pacemaker/values.js';
 import { error, forceable, LibraryError, type ReportItem } from '../reports/item.js';
@@ -17,7 +17,7 @@ export interface LevelView {
   devices: string[];
 }
 
-const topologyOf = (cib: Cib) => cib.ensureScope('fencing-topology');
+const topologyOf = (cib: Cib) => section(cib, 'fencing-topology');
 
 function matches(el: XmlElement, level?: string, target?: Target, devices?: string[]): boolean {
   if (level && el.get('index') !== level) return false;

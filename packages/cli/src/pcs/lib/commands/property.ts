@@ -4,7 +4,7 @@
 import { XmlElement, type Cib } from '@hacluster/cib';
 import type { PcsAgentParameter } from '../agents/metadata.js';
 import { nvsetToDto, type NvsetDto } from '../cib/nvset-dto.js';
-import { append, IdProvider, remove, subelementId } from '../cib/tools.js';
+import { append, IdProvider, remove, subelementId, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, forceable, LibraryError, type ReportItem, type SeverityFor } from '../reports/item.js';
 import * as v from '../validate.js';
@@ -100,7 +100,7 @@ export function setProperties(env: LibraryEnvironment, properties: [string, stri
   env.reports.reportList(reports).throwOnErrors();
   if (!set) {
     if (ids.exists(DEFAULT_SET_ID)) throw new LibraryError(error({ code: 'ID_ALREADY_EXISTS', id: DEFAULT_SET_ID }));
-    set = append(cib.ensureScope('crm_config'), XmlElement.create('cluster_property_set', { id: DEFAULT_SET_ID }));
+    set = append(section(cib, 'crm_config'), XmlElement.create('cluster_property_set', { id: DEFAULT_SET_ID }));
   }
   for (const [k, val] of properties) {
     const existing = set.elements('nvpair').find((n) => n.get('name') === k);
@@ -108,7 +108,7 @@ export function setProperties(env: LibraryEnvironment, properties: [string, stri
       if (val) existing.set('value', val);
       else remove(existing);
     } else if (val) {
-      append(set, XmlElement.create('nvpair', { id: subelementId(set, k, ids), name: k, value: val }));
+      append(set, XmlElement.create('nvpair', { id: subelementId(set, k.slice(0, 20), ids), name: k, value: val })); // pcs keeps the id short
     }
   }
   env.pushCib(cib);

@@ -3,7 +3,7 @@
 import { XmlElement } from '@hacluster/cib';
 import { constraintsSection } from '../cib/constraint/common.js';
 import { findResources } from '../cib/resource/common.js';
-import { append, IdProvider, remove } from '../cib/tools.js';
+import { append, IdProvider, remove, section } from '../cib/tools.js';
 import type { LibraryEnvironment } from '../env.js';
 import { error, LibraryError, type ReportItem } from '../reports/item.js';
 import { idReports, validateAddRemoveItems } from '../validate.js';
@@ -22,7 +22,7 @@ export function tagCreate(env: LibraryEnvironment, tagId: string, ids: string[])
   if (d.length) reports.push(error({ code: 'TAG_ADD_REMOVE_IDS_DUPLICATION', ids: d, add: true }));
   reports.push(...findResources(cib, [...new Set(ids)]).reports);
   env.reports.reportList(reports).throwOnErrors();
-  const tag = append(cib.ensureScope('tags'), XmlElement.create('tag', { id: tagId }));
+  const tag = append(section(cib, 'tags'), XmlElement.create('tag', { id: tagId }));
   for (const id of ids) append(tag, XmlElement.create('obj_ref', { id }));
   env.pushCib(cib);
 }

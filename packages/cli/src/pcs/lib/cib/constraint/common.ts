@@ -5,11 +5,11 @@ import { XmlElement, type Cib } from '@hacluster/cib';
 import { error, forceable, LibraryError, warning, type ReportItem } from '../../reports/item.js';
 import * as v from '../../validate.js';
 import { findResourceElement, groupInner, isGroup, notFoundReport, parentResource } from '../resource/common.js';
-import { append, IdProvider } from '../tools.js';
+import { append, IdProvider, section } from '../tools.js';
 import { roleForCib, ROLES } from '../resource/operations.js';
 import { newRoleNamesSupported } from '../../commands/resource/create.js';
 
-export const constraintsSection = (cib: Cib): XmlElement => cib.ensureScope('constraints');
+export const constraintsSection = (cib: Cib): XmlElement => section(cib, 'constraints');
 
 /** Every constraint element with this tag, in document order. */
 export const constraintsOf = (cib: Cib, tag: string): XmlElement[] => [...constraintsSection(cib).descendants()].filter((e) => e.name === tag);

@@ -4,7 +4,7 @@
 import type { Cib, XmlElement } from '@hacluster/cib';
 import { error, type ReportItem } from '../../reports/item.js';
 import { arrangeFirstNvset, META, nvValue } from '../nvpair.js';
-import { elementsById, type IdProvider } from '../tools.js';
+import { elementsById, type IdProvider, section } from '../tools.js';
 import { isTrue } from '../../pacemaker/values.js';
 
 export const RESOURCE_TAGS = ['bundle', 'clone', 'group', 'master', 'primitive'] as const;
@@ -77,7 +77,7 @@ export function parentAnyClone(el: XmlElement): XmlElement | undefined {
 }
 
 export function resourcesSection(cib: Cib): XmlElement {
-  return cib.ensureScope('resources');
+  return section(cib, 'resources');
 }
 
 /** Resources below <resources> (any depth), by id. */

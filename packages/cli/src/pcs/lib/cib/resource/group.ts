@@ -4,7 +4,7 @@
 import { XmlElement } from '@hacluster/cib';
 import { error, type ReportItem } from '../../reports/item.js';
 import { validateAddRemoveItems } from '../../validate.js';
-import { append, remove } from '../tools.js';
+import { append, remove, moveTo } from '../tools.js';
 import { groupInner, isAnyClone, isGroup, isResource, isWrapper, parentResource } from './common.js';
 
 export function appendGroup(resources: XmlElement, id: string): XmlElement {
@@ -58,12 +58,12 @@ export function moveResourcesToGroup(group: XmlElement, primitives: readonly Xml
     const oldParent = r.parent;
     const next = anchor ? nextElement(anchor) : undefined;
     if (anchor && next && after) {
-      append(next.parent!, r, next);
+      moveTo(r, next.parent!, next);
       anchor = r;
     } else if (anchor && !after) {
-      append(anchor.parent!, r, anchor);
+      moveTo(r, anchor.parent!, anchor);
     } else {
-      append(group, r);
+      moveTo(r, group);
       anchor = r;
     }
     if (oldParent && isGroup(oldParent) && groupInner(oldParent).length === 0) {

@@ -148,16 +148,50 @@ export function locationRule(env: LibraryEnvironment, spec: ResourceSpec, option
   lc.set(spec.kind === 'resource' ? 'rsc' : 'rsc-pattern', spec.value);
   append(section, lc);
   addRule(env, cib, ids, lc, options, ruleWords);
-  if (!force) {
-    const norm = (el: XmlElement) =>
-      JSON.stringify([el.get('rsc-pattern') !== undefined ? ['regexp', el.get('rsc-pattern')] : ['resource', el.get('rsc')], el.elements('rule').map(normalizedRule)]);
-    const mine = norm(lc);
-    const dups = constraintsOf(cib, 'rsc_location').filter((o) => o !== lc && o.elements('rule').length && norm(o) === mine);
-    if (dups.length) {
-      throw new LibraryError(error({ code: 'DUPLICATE_LOCATION_RULES', constraints: dups.map((d) => ({ id: d.get('id') ?? '', rules: d.elements('rule').map(ruleToDto) })) }, 'FORCE'));
-    }
-  }
+  if (!force) checkDuplicateRules(cib, lc);
   env.pushCib(cib);
+}
+
+/** Another location constraint with rules saying the same for the same resources is refused (forcible). */
+function checkDuplicateRules(cib: Cib, lc: XmlElement): void {
+  const norm = (el: XmlElement) =>
+    JSON.stringify([el.get('rsc-pattern') !== undefined ? ['regexp', el.get('rsc-pattern')] : ['resource', el.get('rsc')], el.elements('rule').map(normalizedRule)]);
+  const mine = norm(lc);
+  const dups = constraintsOf(cib, 'rsc_location').filter((o) => o !== lc && o.elements('rule').length && norm(o) === mine);
+  if (dups.length) {
+    throw new LibraryError(error({ code: 'DUPLICATE_LOCATION_RULES', constraints: dups.map((d) => ({ id: d.get('id') ?? '', rules: d.elements('rule').map(ruleToDto) })) }, 'FORCE'));
+  }
+}
+
+/** `constraint rule add CONSTRAINT_ID [options] EXPRESSION`: one more rule in a location constraint. */
+export function locationRuleAdd(env: LibraryEnvironment, constraintId: string, options: RuleOptions, ruleWords: string[], force: boolean): void {
+  const cib = env.getCib('constraint rule add');
+  const lc = constraintsOf(cib, 'rsc_location').find((c) => c.get('id') === constraintId);
+  if (!lc) throw new LibraryError(error({ code: 'CONSTRAINT_NOT_FOUND', id: constraintId }));
+  addRule(env, cib, new IdProvider(cib), lc, options, ruleWords);
+  if (!force) checkDuplicateRules(cib, lc);
+  env.pushCib(cib);
+}
+
+/**
+ * `constraint rule remove RULE_ID`: the rule goes; a location constraint left without rules goes
+ * with it. Says which of the two was removed.
+ */
+export function locationRuleRemove(env: LibraryEnvironment, ruleId: string): { removed: 'rule' | 'constraint'; id: string } {
+  const cib = env.getCib('constraint rule remove');
+  for (const lc of constraintsOf(cib, 'rsc_location')) {
+    const rule = lc.elements().find((c) => c.get('id') === ruleId);
+    if (!rule) continue;
+    if (lc.elements().length > 1) {
+      remove(rule);
+      env.pushCib(cib);
+      return { removed: 'rule', id: ruleId };
+    }
+    remove(lc);
+    env.pushCib(cib);
+    return { removed: 'constraint', id: lc.get('id') ?? '' };
+  }
+  throw new LibraryError(error({ code: 'ID_NOT_FOUND', id: ruleId, expectedTypes: ['rule'] }));
 }
 
 /** The rule as a normalized expression, to find rules that say the same. */
