@@ -34,6 +34,10 @@ export const DIVERGENCES: Divergence[] = [
   },
   { pattern: /^pcs -f \S+ .*\bstonith (describe|list)\b/, reason: '-f is allowed where pcs refuses it: describing fence agents needs no cluster' },
   {
+    pattern: /^pcs -f \S+ .*\bconfig (backup|restore)\b/,
+    reason: "'config backup|restore' work on the files given with -f and --corosync_conf (pcs only backs up a running node's files)",
+  },
+  {
     pattern: /^pcs .*\bproperty describe\b/,
     reason: "'property describe' (in pcs from 0.11.7 on, which the issue asks for) is accepted; pcs 0.11.5 does not know it",
   },

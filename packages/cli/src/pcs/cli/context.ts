@@ -7,6 +7,8 @@ import type { InputModifiers } from './modifiers.js';
 export interface Io {
   out(text: string): void;
   err(text: string): void;
+  /** Binary data to stdout (`config backup` without a file); absent where only text is taken. */
+  outBytes?(data: Buffer): void;
 }
 
 export interface Cli {

@@ -345,6 +345,10 @@ export function renderMessage(m: ReportMessage): string {
       return `the changes cannot be applied to the current CIB: ${m.reason}`;
     case 'CIB_DIFF_UNAVAILABLE':
       return 'diff-against needs the CIB difference engine of @hacluster/cib, which this build does not have yet; push the whole file, or a section with scope='
+    case 'BACKUP_ERROR':
+      return `backup: ${m.reason}`;
+    case 'BACKUP_OLD_VERSION':
+      return `the backup is of version ${m.version}; this pcs writes version ${m.supported}, restoring anyway`;
     case 'CIB_UPDATED':
       return 'CIB updated';
     case 'CIB_EDIT_NO_EDITOR':
@@ -368,7 +372,7 @@ export function renderMessage(m: ReportMessage): string {
     case 'FILE_IO_ERROR':
       return `cannot ${m.operation} '${m.file}': ${m.reason}`;
     case 'FILE_ALREADY_EXISTS':
-      return `'${m.file}' exists already; add --overwrite to replace it`;
+      return `'${m.file}' exists already${m.overwriteOption ? `; add ${m.overwriteOption} to replace it` : ''}`;
     case 'COROSYNC_CONF_READ_ERROR':
       return `cannot read corosync.conf '${m.file}': ${m.reason}`;
     case 'LIVE_CLUSTER_NOT_AVAILABLE':

@@ -9,6 +9,7 @@ import { bundleRouter } from './bundle.js';
 import { defaultsRouter } from './defaults.js';
 import { relationsCmd } from './relations.js';
 import { debugCmd } from './debug.js';
+import { failcountRouter } from './failcount.js';
 
 export const resourceRouter = router(
   {
@@ -57,6 +58,7 @@ export const resourceRouter = router(
     utilization: c.utilizationCmd,
     bundle: bundleRouter,
     relations: relationsCmd,
+    failcount: failcountRouter,
     'debug-start': debugCmd('start'),
     'debug-stop': debugCmd('stop'),
     'debug-monitor': debugCmd('monitor'),

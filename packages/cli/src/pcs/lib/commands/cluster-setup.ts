@@ -69,7 +69,7 @@ export async function setupLocal(env: LibraryEnvironment, input: SetupInput): Pr
 
 /** Writes a corosync.conf, refusing to replace an existing file unless told to. */
 export function writeCorosyncConf(file: string, text: string, overwrite: boolean): void {
-  if (existsSync(file) && !overwrite) throw new LibraryError(error({ code: 'FILE_ALREADY_EXISTS', file }));
+  if (existsSync(file) && !overwrite) throw new LibraryError(error({ code: 'FILE_ALREADY_EXISTS', file, overwriteOption: '--overwrite' }));
   try {
     writeFileAtomic(file, text);
   } catch (e) {

@@ -156,6 +156,8 @@ export type ReportMessage =
   | { code: 'CIB_PUSH_PARSE_ERROR'; file: string; reason: string }
   | { code: 'CIB_PUSH_CONFLICT'; reason: string }
   | { code: 'CIB_UPDATED' }
+  | { code: 'BACKUP_ERROR'; reason: string }
+  | { code: 'BACKUP_OLD_VERSION'; version: number; supported: number }
   | { code: 'CIB_DIFF_UNAVAILABLE' }
   | { code: 'CIB_EDIT_NO_EDITOR' }
   | { code: 'CIB_EDIT_NO_CHANGES' }
@@ -167,7 +169,7 @@ export type ReportMessage =
   | { code: 'CIB_UPGRADE_NEEDED'; reason: string }
   | { code: 'CIB_INVALID'; problems: import('../cib/schema-check.js').SchemaProblem[] }
   | { code: 'FILE_IO_ERROR'; file: string; operation: 'read' | 'write'; reason: string }
-  | { code: 'FILE_ALREADY_EXISTS'; file: string }
+  | { code: 'FILE_ALREADY_EXISTS'; file: string; overwriteOption?: string }
   | { code: 'COROSYNC_CONF_READ_ERROR'; file: string; reason: string }
   | { code: 'LIVE_CLUSTER_NOT_AVAILABLE'; command: string }
   | { code: 'LEGACY_FORM_ACCEPTED'; legacy: string; modern: string }
