@@ -1,6 +1,6 @@
 // Helpers for the benchmark scripts: the shared corpus, generated CIBs (cached), medians.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,4 +35,26 @@ export function median(xs) {
 
 export function gc() {
   if (globalThis.gc) globalThis.gc();
+}
+
+/** The generated CIBs the CIB benchmarks run on: 64 nodes and 10,000 resources, plain and probed. */
+export const CIB_RUNGS = [
+  [64, 10000, 0],
+  [64, 10000, 1],
+];
+
+/**
+ * Calls f({ label, text, mb }) for each rung's generated CIB; says so and stops when the
+ * generator (the shared corpus) is not there.
+ */
+export function forEachGeneratedCib(rungs, f) {
+  for (const [nodes, resources, probed] of rungs) {
+    const file = generatedCib(nodes, resources, { probed });
+    if (!file) {
+      console.log('skipped: the shared corpus (bench/gen-cib.mjs) was not found');
+      return;
+    }
+    const text = readFileSync(file, 'utf8');
+    f({ label: `${nodes}/${resources}${probed ? ' probed' : ''}`, text, mb: Buffer.byteLength(text) / 1e6 });
+  }
 }

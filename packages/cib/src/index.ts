@@ -1,12 +1,13 @@
 // Public surface of @hacluster/cib.
 
 export { Cib, CRM_FEATURE_SET, SCHEMA_VERSION } from './cib.js';
-export { CibError, renderProblem, type CibProblem, type CibProblemCode } from './errors.js';
-export { buildIdIndex, isValidId, type IdIndex } from './ids.js';
+export { CibError, renderProblem, type CibProblem, type CibProblemCode, type PatchConflictKind } from './errors.js';
+export { buildIdIndex, idIsReference, isValidId, type IdIndex } from './ids.js';
 export * from './score.js';
 export * from './roles.js';
 export * from './options.js';
 export * from './scopes.js';
+export { readScope, scopeXml, replaceScope, type ReplaceScopeOptions } from './scope-edit.js';
 export * from './version.js';
 export * from './nvsets.js';
 export * from './store.js';
@@ -23,4 +24,7 @@ export * from './xml/tree.js';
 export { parseXml, type ParseOptions } from './xml/parse.js';
 export { serializeXml, startTag } from './xml/serialize.js';
 export { escapeAttribute, unescapeAttribute, unescapeText } from './xml/escape.js';
-export { insertElement, appendNew, removeElement, replaceElement } from './xml/edit.js';
+export { insertElement, insertNode, appendNew, removeElement, removeNode, replaceElement, dropLayout } from './xml/edit.js';
+export { sameElement, sameAttributes, sameNode, significantChildren } from './xml/compare.js';
+export * from './patch/index.js';
+export * from './validate/index.js';

@@ -63,28 +63,38 @@ export function readNvSet(setEl: XmlElement, ids?: IdIndex): NvSet {
 export interface UnpackOptions {
   /** A set with this id is considered first whatever its score (cib-bootstrap-options). */
   firstId?: string;
+  /**
+   * Later sets overwrite earlier values (Pacemaker's "overwrite" mode, used for op_defaults):
+   * sets are applied from the lowest precedence to the highest, so among sets of equal score
+   * the one written last wins. Without it the first value given for a name wins.
+   */
+  overwrite?: boolean;
 }
 
 /**
- * Sets in the order Pacemaker applies them: the `firstId` set, then by descending score, keeping
- * document order between equal scores.
+ * Sets in the order Pacemaker applies them. By default: the `firstId` set, then by descending
+ * score, keeping document order between equal scores. With `overwrite`: the other way round
+ * (ascending score, the `firstId` set last), still keeping document order between equals.
  */
 export function sortNvSets(sets: readonly NvSet[], options: UnpackOptions = {}): NvSet[] {
+  const higherFirst = options.overwrite ? 1 : -1;
+  const rank = (s: NvSet) => (options.firstId !== undefined && s.id === options.firstId ? 1 : 0);
   return sets
     .map((s, i) => ({ s, i }))
     .sort((a, b) => {
-      if (options.firstId !== undefined) {
-        if (a.s.id === options.firstId && b.s.id !== options.firstId) return -1;
-        if (b.s.id === options.firstId && a.s.id !== options.firstId) return 1;
-      }
-      return b.s.score - a.s.score || a.i - b.i;
+      const byFirst = rank(b.s) - rank(a.s);
+      if (byFirst !== 0) return byFirst * -higherFirst;
+      if (a.s.score !== b.s.score) return (b.s.score - a.s.score) * -higherFirst;
+      return a.i - b.i;
     })
     .map((x) => x.s);
 }
 
 /**
- * The values in force: sets whose rule passes are applied in precedence order, and the first
- * value given for a name wins. Values already in `into` are kept.
+ * The values in force: sets whose rule passes are applied in precedence order (see sortNvSets),
+ * the first value given for a name winning (or, with `overwrite`, the last). The value
+ * `#default` takes back a value set before it. `into` may hold values already: they are treated
+ * as given before any set.
  */
 export function unpackNvSets(
   sets: readonly NvSet[],
@@ -95,7 +105,9 @@ export function unpackNvSets(
   for (const set of sortNvSets(sets, options)) {
     if (set.rule && !evaluateRule(set.rule, ctx)) continue;
     for (const p of set.pairs) {
-      if (!into.has(p.name) && p.value !== undefined) into.set(p.name, p.value);
+      if (p.value === undefined) continue;
+      if (p.value.toLowerCase() === '#default') into.delete(p.name);
+      else if (options.overwrite || !into.has(p.name)) into.set(p.name, p.value);
     }
   }
   return into;

@@ -2,7 +2,7 @@
 // indentation its siblings have, and a removed element takes its line with it. A document written
 // on one line (no whitespace between elements) stays on one line.
 
-import { XmlElement, XmlText, type XmlNode } from './tree.js';
+import { XmlElement, XmlText, type XmlComment, type XmlNode } from './tree.js';
 
 const UNIT = '  ';
 
@@ -30,12 +30,12 @@ function childIndent(parent: XmlElement): string | undefined {
 /** Puts whitespace into a freshly built subtree so that it prints as an indented block. */
 function layOut(el: XmlElement, indent: string): void {
   if (el.children.length === 0) return;
-  if (el.children.some((c) => c.kind !== 'element')) return; // mixed or already laid out
+  if (el.children.some((c) => c.kind !== 'element' && c.kind !== 'comment')) return; // mixed or already laid out
   const inner = indent + UNIT;
   const laid: XmlNode[] = [];
-  for (const c of el.children as XmlElement[]) {
+  for (const c of el.children as (XmlElement | XmlComment)[]) {
     laid.push(new XmlText('\n' + inner), c);
-    layOut(c, inner);
+    if (c.kind === 'element') layOut(c, inner);
   }
   laid.push(new XmlText('\n' + indent));
   el.children = laid;
@@ -48,34 +48,44 @@ function layOut(el: XmlElement, indent: string): void {
 export function insertElement(parent: XmlElement, child: XmlElement, before?: XmlElement): XmlElement {
   if (child.parent) removeElement(child);
   child.parent = parent;
+  insertNode(parent, child, before);
+  return child;
+}
+
+/**
+ * Inserts an element or a comment on its own line before the node `before` (appends when it is
+ * undefined or not a child of `parent`). The caller has detached the node from any old parent.
+ * A new element's subtree is laid out to match; `keepLayout` leaves a moved one as it is.
+ */
+export function insertNode(parent: XmlElement, child: XmlElement | XmlComment, before?: XmlNode, keepLayout = false): void {
+  if (child.kind === 'element') child.parent = parent;
   const indent = childIndent(parent);
   const kids = parent.children;
+  const at = before ? kids.indexOf(before) : -1;
   if (indent === undefined) {
-    const at = before ? kids.indexOf(before) : -1;
     if (at < 0) kids.push(child);
     else kids.splice(at, 0, child);
-    return child;
+    return;
   }
-  layOut(child, indent);
-  if (before && kids.indexOf(before) >= 0) {
+  if (child.kind === 'element' && !keepLayout) layOut(child, indent);
+  if (at >= 0) {
     // [ws] before  →  [ws] child [ws'] before
-    kids.splice(kids.indexOf(before), 0, child, new XmlText('\n' + indent));
-    return child;
+    kids.splice(at, 0, child, new XmlText('\n' + indent));
+    return;
   }
   if (kids.length === 0 || kids.every((c) => c.kind === 'text' && c.isWhitespace)) {
     const closing = lineIndent(parent) ?? '';
     parent.children = [new XmlText('\n' + indent), child, new XmlText('\n' + closing)];
-    return child;
+    return;
   }
   // after the last node that is not trailing whitespace
-  let at = kids.length;
-  while (at > 0) {
-    const k = kids[at - 1]!;
-    if (k.kind === 'text' && k.isWhitespace) at--;
+  let end = kids.length;
+  while (end > 0) {
+    const k = kids[end - 1]!;
+    if (k.kind === 'text' && k.isWhitespace) end--;
     else break;
   }
-  kids.splice(at, 0, new XmlText('\n' + indent), child);
-  return child;
+  kids.splice(end, 0, new XmlText('\n' + indent), child);
 }
 
 /** Appends a new element built from a name and attributes; returns it. */
@@ -87,13 +97,18 @@ export function appendNew(parent: XmlElement, name: string, attributes: Record<s
 export function removeElement(el: XmlElement): void {
   const parent = el.parent;
   if (!parent) return;
+  removeNode(parent, el);
+}
+
+/** Removes a child node (element, comment, …) of `parent` with the whitespace before it. */
+export function removeNode(parent: XmlElement, node: XmlNode): void {
   const kids = parent.children;
-  const i = kids.indexOf(el);
+  const i = kids.indexOf(node);
   if (i < 0) return;
   const prev = kids[i - 1];
   if (prev?.kind === 'text' && prev.isWhitespace && prev.raw.includes('\n')) kids.splice(i - 1, 2);
   else kids.splice(i, 1);
-  el.parent = null;
+  if (node.kind === 'element') node.parent = null;
   if (kids.every((c) => c.kind === 'text' && c.isWhitespace)) parent.children = [];
 }
 
@@ -108,4 +123,14 @@ export function replaceElement(old: XmlElement, replacement: XmlElement): void {
   old.parent = null;
   const indent = lineIndent(replacement);
   if (indent !== undefined) layOut(replacement, indent);
+}
+
+/**
+ * Drops the whitespace between the elements of a subtree (where there is no other text), so
+ * that inserting or replacing it lays it out to fit its new place.
+ */
+export function dropLayout(el: XmlElement): void {
+  if (el.children.some((c) => (c.kind === 'text' && !c.isWhitespace) || c.kind === 'cdata')) return;
+  el.children = el.children.filter((c) => c.kind !== 'text');
+  for (const c of el.children) if (c.kind === 'element') dropLayout(c);
 }
