@@ -142,6 +142,13 @@ export class LibraryEnvironment {
     this.loaded = cib;
   }
 
+  /** Writes a CIB whose counters the caller already moved (a patch applied by the store). */
+  writeCib(cib: Cib): void {
+    this.checkNewProblems(cib);
+    this.write(cib);
+    this.loaded = cib;
+  }
+
   private checkNewProblems(cib: Cib): void {
     // Only what this command brought in: a CIB that was already off is not ours to refuse.
     const before = new Set((this.loadedProblems ?? []).map(problemKey));

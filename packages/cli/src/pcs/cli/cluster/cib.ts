@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cibText } from '../../lib/commands/cluster-cib.js';
 import { clusterVerify, type VerifyProblem } from '../../lib/commands/cluster-verify.js';
-import { cibPush } from '../../lib/commands/cluster-push.js';
+import { renderProblem } from '@hacluster/cib';
+import { cibPush, cibPushDiff } from '../../lib/commands/cluster-push.js';
 import { error, info, LibraryError } from '../../lib/reports/item.js';
 import type { Cli } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
@@ -53,6 +54,8 @@ export async function cib(cli: Cli, argv: string[]): Promise<void> {
 
 function problemLine(p: VerifyProblem): string {
   switch (p.code) {
+    case 'CIB':
+      return `error: ${renderProblem(p.problem)}`;
     case 'SCHEMA': {
       const s = p.problem;
       return `error: <${s.element}${s.id !== undefined ? ` id="${s.id}"` : ''}> ${s.attribute}="${s.value}" is not ${s.expected}`;
@@ -67,9 +70,8 @@ export async function verify(cli: Cli, argv: string[]): Promise<void> {
   if (argv.length) throw new CmdLineInputError();
   const problems = clusterVerify(cli.env);
   if (!problems.length) return;
-  const full = cli.mods.is('--full');
-  const lines = full ? problems.map(problemLine) : [`${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} found`];
-  throw new LibraryError(error({ code: 'CIB_VERIFY_FAILED', problems: lines, full }));
+  // Every problem is named with or without --full: there is no scheduler log to hide here.
+  throw new LibraryError(error({ code: 'CIB_VERIFY_FAILED', problems: problems.map(problemLine), full: true }));
 }
 
 export async function cibPushCmd(cli: Cli, argv: string[]): Promise<void> {
@@ -80,8 +82,8 @@ export async function cibPushCmd(cli: Cli, argv: string[]): Promise<void> {
   if (diffAgainst !== undefined && scope !== undefined) throw new CmdLineInputError('give diff-against or a scope (scope=, --config), not both');
   if (file === undefined) throw new CmdLineInputError();
   if (cli.mods.is('--wait')) throw new CmdLineInputError('--wait waits for a running cluster to settle; no cluster runs here');
-  if (diffAgainst !== undefined) throw new LibraryError(error({ code: 'CIB_DIFF_UNAVAILABLE' }));
-  cibPush(cli.env, file, scope);
+  if (diffAgainst !== undefined) cibPushDiff(cli.env, file, diffAgainst);
+  else cibPush(cli.env, file, scope);
 }
 
 export async function edit(cli: Cli, argv: string[]): Promise<void> {

@@ -343,8 +343,6 @@ export function renderMessage(m: ReportMessage): string {
       return `cannot read the CIB to push, '${m.file}': ${m.reason}`;
     case 'CIB_PUSH_CONFLICT':
       return `the changes cannot be applied to the current CIB: ${m.reason}`;
-    case 'CIB_DIFF_UNAVAILABLE':
-      return 'diff-against needs the CIB difference engine of @hacluster/cib, which this build does not have yet; push the whole file, or a section with scope='
     case 'BACKUP_ERROR':
       return `backup: ${m.reason}`;
     case 'BACKUP_OLD_VERSION':

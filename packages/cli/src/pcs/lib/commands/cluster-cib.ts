@@ -1,6 +1,6 @@
 // `pcs cluster cib [FILE] [scope=S | --config]`: the CIB, or one of its sections, as text.
 
-import { serializeXml } from '@hacluster/cib';
+import { scopeXml } from '@hacluster/cib';
 import type { LibraryEnvironment } from '../env.js';
 import { error, LibraryError } from '../reports/item.js';
 
@@ -23,23 +23,11 @@ export function checkScope(scope: string): void {
   if (!PCS_CIB_SCOPES.includes(scope)) throw new LibraryError(error({ code: 'CIB_SCOPE_INVALID', scope, allowed: PCS_CIB_SCOPES }));
 }
 
-/** Text whose lines all carry the same leading indentation after the first, moved to the margin. */
-function outdent(text: string): string {
-  const lastBreak = text.lastIndexOf('\n');
-  if (lastBreak < 0) return text;
-  const margin = /^[ \t]*/.exec(text.slice(lastBreak + 1))![0];
-  if (!margin) return text;
-  const lines = text.split('\n');
-  if (!lines.slice(1).every((l) => l.startsWith(margin) || l.trim() === '')) return text;
-  return lines.map((l, i) => (i === 0 ? l : l.slice(margin.length))).join('\n');
-}
-
 /** The CIB's text, or a section of it as cibadmin --scope prints it. */
 export function cibText(env: LibraryEnvironment, scope?: string): string {
   if (scope !== undefined) checkScope(scope);
   const cib = env.getCib('cluster cib');
   if (scope === undefined) return cib.toXml();
-  const el = cib.scope(scope);
-  if (!el) throw new LibraryError(error({ code: 'CIB_SCOPE_NOT_PRESENT', scope }));
-  return outdent(serializeXml(el)) + '\n';
+  if (!cib.scope(scope)) throw new LibraryError(error({ code: 'CIB_SCOPE_NOT_PRESENT', scope }));
+  return scopeXml(cib, scope);
 }

@@ -1,13 +1,15 @@
 // `pcs cluster verify`: what would stop Pacemaker from running the configuration. pcs runs
-// crm_verify; we check the same file with our own rules: what the schema refuses in the
-// attributes our commands write, and fencing being required (stonith-enabled, true unless set)
-// while no fence device is configured, which makes Pacemaker refuse to start any resource.
+// crm_verify; we check the same file with @hacluster/cib's validator (structure, ids,
+// references, Pacemaker's RelaxNG schema) and add the one scheduling rule every new cluster
+// meets: fencing required (stonith-enabled, true unless set) with no fence device configured,
+// which makes Pacemaker start no resource at all.
 
-import { parseBoolean, type Cib } from '@hacluster/cib';
+import { isNote, parseBoolean, validateCib, type Cib, type CibProblem } from '@hacluster/cib';
 import { schemaProblems, type SchemaProblem } from '../cib/schema-check.js';
 import type { LibraryEnvironment } from '../env.js';
 
 export type VerifyProblem =
+  | { severity: 'error'; code: 'CIB'; problem: CibProblem }
   | { severity: 'error'; code: 'SCHEMA'; problem: SchemaProblem }
   | { severity: 'error'; code: 'NO_STONITH_RESOURCES' };
 
@@ -29,7 +31,10 @@ function hasStonithResource(cib: Cib): boolean {
 }
 
 export function verifyCib(cib: Cib): VerifyProblem[] {
-  const problems: VerifyProblem[] = schemaProblems(cib).map((problem) => ({ severity: 'error', code: 'SCHEMA', problem }));
+  const found = validateCib(cib);
+  const problems: VerifyProblem[] = found.filter((p) => !isNote(p)).map((problem) => ({ severity: 'error', code: 'CIB', problem }));
+  // Without xmllint there is no schema check: fall back to the rules pcs's own edits can break.
+  if (found.some(isNote)) problems.push(...schemaProblems(cib).map((problem): VerifyProblem => ({ severity: 'error', code: 'SCHEMA', problem })));
   if (stonithEnabled(cib) && !hasStonithResource(cib)) problems.push({ severity: 'error', code: 'NO_STONITH_RESOURCES' });
   return problems;
 }

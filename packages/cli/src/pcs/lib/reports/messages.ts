@@ -158,7 +158,6 @@ export type ReportMessage =
   | { code: 'CIB_UPDATED' }
   | { code: 'BACKUP_ERROR'; reason: string }
   | { code: 'BACKUP_OLD_VERSION'; version: number; supported: number }
-  | { code: 'CIB_DIFF_UNAVAILABLE' }
   | { code: 'CIB_EDIT_NO_EDITOR' }
   | { code: 'CIB_EDIT_NO_CHANGES' }
   | { code: 'CIB_EDIT_EDITOR_FAILED'; editor: string; reason: string }
