@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readVersion } from '@hacluster/cib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cibText } from '../../src/pcs/lib/commands/cluster-cib.js';
-import { cibPush } from '../../src/pcs/lib/commands/cluster-push.js';
+import { cibPush, cibPushDiff } from '../../src/pcs/lib/commands/cluster-push.js';
 import { propertyDefaults, setProperties } from '../../src/pcs/lib/commands/property.js';
 import { LibraryError } from '../../src/pcs/lib/reports/item.js';
 import { testEnv, type TestEnv } from './helpers.js';
@@ -76,6 +76,38 @@ describe('cluster cib-push', () => {
     const f = copy('n.xml');
     expect(() => cibPush(t.next(), f, 'acls')).toThrow(/CIB_SCOPE_NOT_PRESENT/);
     expect(() => cibPush(t.next(), f, 'bogus')).toThrow(/CIB_SCOPE_INVALID/);
+  });
+});
+
+describe('cluster cib-push diff-against', () => {
+  const edit = (name: string, from: string, to: string) => writeFileSync(join(t.dir, name), readFileSync(join(t.dir, name), 'utf8').replace(from, to));
+
+  it('applies only what changed between the two files, keeping changes made meanwhile', () => {
+    t = testEnv();
+    setProperties(t.env, [['batch-limit', '7']], false);
+    const orig = copy('orig.xml');
+    const changed = copy('new.xml');
+    edit(changed, '<nvpair id="cib-bootstrap-options-batch-limit" name="batch-limit" value="7"/>', '<nvpair id="cib-bootstrap-options-batch-limit" name="batch-limit" value="7"/><nvpair id="se" name="stonith-enabled" value="false"/>');
+    setProperties(t.next(), [['no-quorum-policy', 'ignore']], false); // meanwhile, on the cluster
+    cibPushDiff(t.next(), changed, orig);
+    const crm = cibText(t.next(), 'crm_config');
+    expect(crm).toContain('name="stonith-enabled" value="false"');
+    expect(crm).toContain('name="no-quorum-policy" value="ignore"');
+    expect(version().epoch).toBe(4);
+  });
+
+  it('pushes nothing when the two files hold the same, and refuses a change that no longer fits', () => {
+    t = testEnv();
+    setProperties(t.env, [['batch-limit', '7']], false);
+    const orig = copy('orig.xml');
+    cibPushDiff(t.next(), orig, orig);
+    expect(t.reports.at(-1)?.message.code).toBe('CIB_PUSH_NOTHING_TO_PUSH');
+    const changed = copy('new.xml');
+    edit(changed, 'value="7"', 'value="9"');
+    setProperties(t.next(), [['batch-limit', '8']], false); // meanwhile, the same value changed
+    const before = readFileSync(t.file, 'utf8');
+    expect(() => cibPushDiff(t.next(), changed, orig)).toThrow(/CIB_PUSH_CONFLICT/);
+    expect(readFileSync(t.file, 'utf8')).toBe(before);
   });
 });
 

@@ -29,7 +29,7 @@ async function config(cli: Cli, argv: string[]): Promise<void> {
   let props = new Map<string, string>();
   if (cli.mods.is('--all') || cli.mods.is('--defaults')) {
     if (!printAll) throw new CmdLineInputError('--all and --defaults list every property; do not name one');
-    props = propertyDefaults(cli.env);
+    props = propertyDefaults();
   }
   if (!cli.mods.is('--defaults')) {
     const configured = configuredProperties(cli.env);
@@ -43,7 +43,7 @@ async function config(cli: Cli, argv: string[]): Promise<void> {
   }
   cli.print('Cluster Properties:');
   if (!printAll) {
-    const d = propertyDefaults(cli.env);
+    const d = propertyDefaults();
     if (d.has(argv[0]!)) cli.print(` ${argv[0]}: ${d.get(argv[0]!)}`);
   }
 }
@@ -64,7 +64,7 @@ async function unset(cli: Cli, argv: string[]): Promise<void> {
 /** `property defaults [NAME…]`: Pacemaker's default of each property. */
 async function defaults(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f']);
-  const d = propertyDefaults(cli.env);
+  const d = propertyDefaults();
   const unknown = argv.filter((n) => !d.has(n));
   if (unknown.length) throw new CmdLineInputError(`no such cluster ${unknown.length > 1 ? 'properties' : 'property'}: ${unknown.join(', ')}`);
   const chosen = argv.length ? sortedEntries(new Map(argv.map((n) => [n, d.get(n)!]))) : sortedEntries(d);

@@ -23,7 +23,7 @@ export function propertyDefinitions(): Map<string, PcsAgentParameter> {
 }
 
 /** Property names and their defaults, as `property config --defaults` lists them. */
-export function propertyDefaults(env: LibraryEnvironment): Map<string, string> {
+export function propertyDefaults(): Map<string, string> {
   const out = new Map<string, string>();
   for (const [name, p] of propertyDefinitions()) {
     if (name === 'dc-version' || name === 'cluster-infrastructure') continue;
