@@ -42,6 +42,10 @@ export const DIVERGENCES: Divergence[] = [
     reason: "'property describe' (in pcs from 0.11.7 on, which the issue asks for) is accepted; pcs 0.11.5 does not know it",
   },
   {
+    pattern: /^pcs .*\b(resource (op )?defaults|tag)( config)?( |$).*--output-format=json/,
+    reason: "JSON is printed wherever pcs prints configuration data (the ecosystem asks for it); pcs 0.11.5 has no --output-format on defaults and tags",
+  },
+  {
     pattern: /^pcs .*\bproperty (config|show|list)\b.*--output-format=(json|cmd)/,
     reason: "'property config --output-format=json|cmd' (in pcs from 0.11.7 on; the ecosystem asks for JSON wherever data is printed) is accepted",
   },

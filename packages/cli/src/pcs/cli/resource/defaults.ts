@@ -4,6 +4,7 @@
 import { defaultsConfig, defaultsCreate, defaultsRemove, defaultsUpdate, type DefaultsKind } from '../../lib/commands/defaults.js';
 import type { Cli, Handler } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
+import { pyJson } from '../json.js';
 import { nvsetToLines } from '../nvset.js';
 import { groupByKeywords, prepareOptions } from '../parse-args.js';
 import { router } from '../router.js';
@@ -12,7 +13,14 @@ export function defaultsRouter(kind: DefaultsKind, path: string[]): Handler {
   const updateCommand = `pcs ${path.join(' ')} set update`;
   const config: Handler = async (cli, argv) => {
     if (argv.length) throw new CmdLineInputError();
-    cli.mods.ensureOnlySupported(['-f', '--all', '--full', '--no-expire-check']);
+    cli.mods.ensureOnlySupported(['-f', '--all', '--full', '--no-expire-check'], { outputFormat: true });
+    const format = cli.mods.outputFormat(['text', 'json']);
+    if (format === 'json') {
+      // pcs's CibDefaultsDto (what `pcs resource defaults config --output-format=json` prints in later pcs)
+      const { instance, meta } = defaultsConfig(cli.env, kind);
+      cli.print(pyJson({ instance_attributes: instance, meta_attributes: meta }));
+      return;
+    }
     const sets = defaultsConfig(cli.env, kind).meta;
     const lines = sets.length ? sets.flatMap((s) => nvsetToLines(s, 'Meta Attrs', cli.mods.is('--full'))) : ['No defaults set'];
     cli.print(lines.join('\n'));

@@ -5,11 +5,18 @@ import type { Cli } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
 import { groupByKeywords } from '../parse-args.js';
 import { router } from '../router.js';
+import { pyJson } from '../json.js';
 import { indent } from '../text.js';
 
 async function config(cli: Cli, argv: string[]): Promise<void> {
-  cli.mods.ensureOnlySupported(['-f']);
+  cli.mods.ensureOnlySupported(['-f'], { outputFormat: true });
+  const format = cli.mods.outputFormat(['text', 'json']);
   const tags = tagConfig(cli.env, argv);
+  if (format === 'json') {
+    // the structure pcs's library gives for tags
+    cli.print(pyJson(tags.map((t) => ({ tag_id: t.tag, idref_list: t.ids }))));
+    return;
+  }
   if (!tags.length) {
     cli.io.err(' No tags defined\n');
     return;
