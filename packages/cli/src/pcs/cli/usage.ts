@@ -25,6 +25,7 @@ Areas:
   tag         tags
   alert       alerts and recipients
   acl         access control lists
+  quorum      quorum options in corosync.conf
 `;
 
 const AREAS: Record<string, string> = {
@@ -99,9 +100,13 @@ const AREAS: Record<string, string> = {
   cluster: `Usage: pcs cluster COMMAND ...
   cib [FILE] [scope=SCOPE | --config]
   cib-push FILE [diff-against=ORIGINAL | scope=SCOPE | --config]
-  verify [--full] [FILE]
-  edit [scope=SCOPE | --config]
-  setup NAME NODE [addr=ADDRESS]... --corosync_conf FILE [--no-cluster-uuid]
+  verify [--full]
+  edit [scope=SCOPE | --config]   (opens $EDITOR)
+  setup NAME NODE [addr=ADDRESS]... [transport knet|udp|udpu [OPTION=VALUE...] [link OPTION=VALUE...]...
+        [compression OPTION=VALUE...] [crypto OPTION=VALUE...]] [totem OPTION=VALUE...]
+        [quorum OPTION=VALUE...] --corosync_conf FILE [--overwrite] [--no-cluster-uuid]
+  config [show] [--output-format=text|cmd|json]   (reads --corosync_conf)
+  corosync   (prints --corosync_conf)
   standby | unstandby (0.9 forms of 'pcs node standby | unstandby')
 `,
   node: `Usage: pcs node COMMAND ...
@@ -113,7 +118,10 @@ const AREAS: Record<string, string> = {
   status: `Usage: pcs status [resources | nodes | cluster] [--full] [--hide-inactive]
   With -f, also give --corosync_conf for the full status.
 `,
-  config: `Usage: pcs config [show] | backup [FILE] | restore FILE
+  config: `Usage: pcs config [show] | backup [FILE] | restore [FILE]
+  backup and restore work on the files given with -f and --corosync_conf.
+`,
+  quorum: `Usage: pcs quorum [config]   (reads --corosync_conf)
 `,
   tag: `Usage: pcs tag COMMAND ...
   [config [TAG...]]
