@@ -8,7 +8,8 @@ import { CmdLineInputError } from '../errors.js';
 import { router } from '../router.js';
 import { indent } from '../text.js';
 import * as r from '../resource/commands.js';
-import { configCommon } from '../resource/config.js';
+import { configCommon, legacyShow } from '../resource/config.js';
+import { statusUnavailable } from '../resource/routing.js';
 import { stonithCreate } from '../resource/create.js';
 import { defaultsRouter } from '../resource/defaults.js';
 import { stonithDescribe, stonithList } from '../agents.js';
@@ -43,6 +44,8 @@ async function deleteCmd(cli: Cli, argv: string[]): Promise<void> {
 
 export const stonithRouter = router(
   {
+    status: statusUnavailable('stonith status'),
+    show: legacyShow(true, statusUnavailable('stonith status')),
     create: stonithCreate,
     config,
     update: async (cli, argv) => {
