@@ -5,6 +5,7 @@ export * from './locate.js';
 export * from './metadata/model.js';
 export { parseMetadata, MetadataError } from './metadata/parse.js';
 export { loadAgentMetadata, AgentNotFoundError, type MetadataOptions } from './metadata/load.js';
+export { loadAgentMetadataCached, defaultMetadataCacheDir, type CachedMetadataOptions } from './metadata/disk-cache.js';
 export { actionTimeoutMs, durationMs } from './metadata/timeouts.js';
 export * from './ocf/codes.js';
 export * from './ocf/environment.js';

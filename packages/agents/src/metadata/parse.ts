@@ -113,7 +113,8 @@ export function parseMetadata(xml: string): AgentMetadata {
     name: ra['name'] ?? '',
     agentVersion: ra['version'],
     ocfVersion: text(find(top, 'version')).trim() || undefined,
-    shortdesc: description(top, 'shortdesc'),
+    // Fence agents give their short description as an attribute of <resource-agent>.
+    shortdesc: description(top, 'shortdesc') || (ra['shortdesc'] ?? '').trim(),
     longdesc: description(top, 'longdesc'),
     parameters,
     actions,

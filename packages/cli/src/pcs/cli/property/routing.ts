@@ -1,0 +1,2 @@
+// `pcs property …` routing table.
+export { propertyRouter } from './commands.js';
