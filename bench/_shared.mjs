@@ -14,14 +14,27 @@ export function sharedDir() {
   return existsSync(beside) ? beside : undefined;
 }
 
-/** Path of a generated CIB (cached under .bench-cache), or undefined without the generator. */
-export function generatedCib(nodes, resources, { probed = 0, seed = 1 } = {}) {
+/**
+ * Path of a generated CIB (cached under .bench-cache), or undefined without the generator.
+ * `clones` and `promotable` (counts) are passed to the generator when given.
+ */
+export function generatedCib(nodes, resources, { probed = 0, seed = 1, clones, promotable } = {}) {
   const shared = sharedDir();
   if (!shared) return undefined;
   mkdirSync(CACHE, { recursive: true });
-  const file = join(CACHE, `cib-${nodes}-${resources}-p${probed}-s${seed}.xml`);
+  const extra = [];
+  let tag = '';
+  if (clones !== undefined) {
+    extra.push('--clones', String(clones));
+    tag += `-c${clones}`;
+  }
+  if (promotable !== undefined) {
+    extra.push('--promotable', String(promotable));
+    tag += `-m${promotable}`;
+  }
+  const file = join(CACHE, `cib-${nodes}-${resources}-p${probed}-s${seed}${tag}.xml`);
   if (!existsSync(file)) {
-    const xml = execFileSync(process.execPath, [join(shared, 'bench', 'gen-cib.mjs'), '--nodes', String(nodes), '--resources', String(resources), '--probed', String(probed), '--seed', String(seed)], { maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'ignore'] });
+    const xml = execFileSync(process.execPath, [join(shared, 'bench', 'gen-cib.mjs'), '--nodes', String(nodes), '--resources', String(resources), '--probed', String(probed), '--seed', String(seed), ...extra], { maxBuffer: 2 ** 31 - 1, stdio: ['ignore', 'pipe', 'ignore'] });
     writeFileSync(file, xml);
   }
   return file;

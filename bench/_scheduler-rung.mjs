@@ -1,0 +1,26 @@
+// One rung of the scheduler benchmarks, in its own process (so its peak memory is its own):
+//   node _scheduler-rung.mjs FILE schedule|simulate REPS
+// "schedule" is crm_simulate -R's work: parse, unpack, schedule, transition summary and the graph
+// XML. "simulate" is crm_simulate -S: the same, then the transition executed with simulated
+// results and the revised status. Prints {"ms":[…],"maxRssMB":…} on stdout.
+import { readFileSync } from 'node:fs';
+import { Cib } from '@hacluster/cib';
+import { graphToXmlBytes, schedule, simulateCluster, unpackCluster } from '@hacluster/policy-engine';
+
+const [file, mode, repsText] = process.argv.slice(2);
+const text = readFileSync(file, 'utf8');
+const ms = [];
+for (let i = 0; i < Number(repsText); i++) {
+  if (globalThis.gc) globalThis.gc();
+  const t = performance.now();
+  const cib = Cib.parse(text);
+  if (mode === 'simulate') {
+    const result = simulateCluster(cib.root, { process: true, simulate: true });
+    if (result.exitCode !== 0) throw new Error(`simulation failed: ${result.stderr}`);
+  } else {
+    const result = schedule(unpackCluster(cib.root, { sanitized: true }));
+    graphToXmlBytes(result.graph);
+  }
+  ms.push(performance.now() - t);
+}
+process.stdout.write(`${JSON.stringify({ ms, maxRssMB: process.resourceUsage().maxRSS / 1024 })}\n`);
