@@ -1,0 +1,381 @@
+// The transition graph (Pacemaker's pcmk_graph_producer.c): one synapse per action that will run,
+// in upstream's order (each resource's actions newest first, then the cluster's), with the
+// actions it waits for as inputs. Written as the XML the controller (and crm_simulate -G) uses.
+
+import { ActionFlag, OrderFlag, has } from '../model/flags.js';
+import type { Action, ActionLink, Node, Resource, WorkingSet } from '../model/types.js';
+import { clusterOption } from '../unpack/config.js';
+import { resourceParams } from '../unpack/params.js';
+import { metaName } from '../actions/digest.js';
+import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
+import { notifyKey, opKey } from '../util/opkey.js';
+import { eqCase } from '../util/strings.js';
+
+/** The feature set this scheduler implements (upstream Pacemaker 3.x). */
+export const SCHEDULER_FEATURE_SET = '3.20.5';
+
+/** One action in the graph (an action set member or an input trigger): its element and XML attributes. */
+export interface GraphAction {
+  element: 'rsc_op' | 'pseudo_event' | 'crm_event';
+  id: number;
+  attrs: [string, string][];
+  action: Action;
+}
+
+/**
+ * What the graph says about an action beyond its element (for the synapse's own action, not for
+ * inputs). Computed when asked (graphToXml, the simulated execution), not kept: at 10,000
+ * resources, keeping it for every action would weigh more than the rest of the graph.
+ */
+export interface GraphActionDetails {
+  /** More attributes of the action's element itself (shutdown-lock), after GraphAction.attrs. */
+  elementAttrs?: [string, string][];
+  /** The resource element (<primitive …/>), for resource actions. */
+  resource?: [string, [string, string][]];
+  /** The action's parameters and meta-attributes, sorted. */
+  attributes: [string, string][];
+  /** Parameters whose names start with a digit, written as <param name value/> children. */
+  params?: [string, string][];
+  /** Nodes this action takes down (fencing, shutdown). */
+  downed?: string[];
+}
+
+export interface Synapse {
+  id: number;
+  priority: number;
+  action: Action;
+  inputs: Action[];
+}
+
+/**
+ * The graph: synapses refer to actions; what the XML says about an action (its element and
+ * attributes, and for a synapse's own action the details) is derived when asked, so a graph of
+ * tens of thousands of actions costs little more than the actions themselves.
+ */
+export interface TransitionGraph {
+  attrs: [string, string][];
+  synapses: Synapse[];
+  /** An action's element and attributes. */
+  form: (action: Action) => GraphAction;
+  /** The details of a synapse's action. */
+  details: (action: Action) => GraphActionDetails;
+}
+
+/** Collects synapses in order (Pacemaker's data_set->graph while it is built). */
+export class GraphBuilder {
+  readonly synapses: Synapse[] = [];
+  constructor(readonly ws: WorkingSet) {}
+}
+
+function shouldAddActionToGraph(action: Action): boolean {
+  if (!has(action.flags, ActionFlag.runnable)) return false;
+  if (has(action.flags, ActionFlag.optional) && !has(action.flags, ActionFlag.printAlways)) return false;
+  if (action.rsc !== undefined && !action.rsc.managed && action.task !== 'monitor') {
+    const interval = action.meta.get('interval');
+    if (interval === undefined || interval === '0') return false;
+  }
+  if (has(action.flags, ActionFlag.pseudo) || eqCase(action.task, 'stonith') || eqCase(action.task, 'do_shutdown')) return true;
+  const node = action.node;
+  if (node === undefined) return false;
+  if (has(action.flags, ActionFlag.dc)) {
+    // the DC runs it
+  } else if (isGuestNode(node) && !node.remoteRequiresReset) {
+    // a guest node reachable through its host
+  } else if (!node.online) {
+    return false;
+  } else if (node.unclean) {
+    return false;
+  }
+  return true;
+}
+
+function orderingCanChangeActions(link: ActionLink): boolean {
+  return (link.type & ~(OrderFlag.impliesFirstPrinted | OrderFlag.impliesThenPrinted | OrderFlag.optional)) !== 0;
+}
+
+function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
+  const first = input.action;
+  if (input.dumped) return true;
+  if (input.type === OrderFlag.none) return false;
+  if (!has(first.flags, ActionFlag.runnable) && !orderingCanChangeActions(input)) return false;
+  if (!has(first.flags, ActionFlag.runnable) && has(input.type, OrderFlag.oneOrMore)) return false;
+  if (has(input.type, OrderFlag.impliesFirstMigratable) && !has(first.flags, ActionFlag.runnable)) return false;
+  if (has(input.type, OrderFlag.applyFirstNonMigratable) && has(first.flags, ActionFlag.migrateRunnable)) return false;
+  if (input.type === OrderFlag.optional && has(first.flags, ActionFlag.migrateRunnable) && first.uuid.endsWith('_stop_0')) return false;
+  if (input.type === OrderFlag.load) {
+    const inputNode = first.node;
+    if (action.rsc !== undefined && eqCase(action.task, 'migrate_to')) {
+      const assigned = action.rsc.assignedTo?.node;
+      if (inputNode === undefined || assigned === undefined || inputNode !== assigned) {
+        input.type = OrderFlag.none;
+        return false;
+      }
+    } else if (inputNode === undefined || action.node === undefined || inputNode !== action.node) {
+      input.type = OrderFlag.none;
+      return false;
+    } else if (has(first.flags, ActionFlag.optional)) {
+      input.type = OrderFlag.none;
+      return false;
+    }
+  } else if (input.type === OrderFlag.antiColocation) {
+    if (first.node !== undefined && action.node !== undefined && first.node !== action.node) {
+      input.type = OrderFlag.none;
+      return false;
+    } else if (has(first.flags, ActionFlag.optional)) {
+      input.type = OrderFlag.none;
+      return false;
+    }
+  } else if (
+    first.rsc !== undefined &&
+    first.rsc !== action.rsc &&
+    first.rsc.failed &&
+    !first.rsc.managed &&
+    first.uuid.endsWith('_stop_0') &&
+    action.rsc !== undefined &&
+    action.rsc.variant === 'clone'
+  ) {
+    return false;
+  } else if (
+    has(first.flags, ActionFlag.optional) &&
+    !has(first.flags, ActionFlag.printAlways | ActionFlag.dumped) &&
+    !shouldAddActionToGraph(first)
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/** Sorts an action's inputs by id and merges duplicate links (Pacemaker's pcmk__deduplicate_action_inputs). */
+function deduplicateInputs(action: Action): void {
+  const upstreamOrder = action.before.slice().reverse();
+  const indexed = upstreamOrder.map((l, i) => ({ l, i }));
+  indexed.sort((a, b) => a.l.action.id - b.l.action.id || a.i - b.i);
+  const out: ActionLink[] = [];
+  let last: ActionLink | undefined;
+  for (const { l } of indexed) {
+    if (last !== undefined && l.action.id === last.action.id) {
+      last.type |= l.type;
+      if (l.dumped) last.dumped = true;
+    } else {
+      last = l;
+      l.dumped = false;
+      out.push(l);
+    }
+  }
+  // Stored oldest first like every link list, so walking from the end gives upstream's order.
+  action.before = out.reverse();
+}
+
+function cloneOpKey(action: Action, intervalMs: number): string {
+  const name = action.rsc!.cloneName!;
+  if (action.task === 'notify') {
+    return notifyKey(name, action.meta.get('notify_type') ?? '', action.meta.get('notify_operation') ?? '');
+  }
+  if (action.cancelTask !== undefined) return opKey(name, action.cancelTask, intervalMs);
+  return opKey(name, action.task, intervalMs);
+}
+
+function addValue(attrs: Map<string, string>, name: string, value: string): void {
+  if (!attrs.has(name)) attrs.set(name, value);
+}
+
+function actionAttributes(action: Action, withNode: boolean): { attributes: [string, string][]; params: [string, string][] } {
+  const attrs = new Map<string, string>();
+  attrs.set('crm_feature_set', SCHEDULER_FEATURE_SET);
+  for (const [k, v] of action.extra) addValue(attrs, k, v);
+  const params: [string, string][] = [];
+  if (action.rsc !== undefined && action.node !== undefined) {
+    for (const [k, v] of resourceParams(action.rsc, action.node)) params.push([k, v]);
+  } else if (action.rsc !== undefined && action.rsc.variant === 'primitive') {
+    for (const [k, v] of resourceParams(action.rsc, undefined)) params.push([k, v]);
+  }
+  const numbered: [string, string][] = [];
+  for (const [k, v] of params) {
+    if (k.length && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57) numbered.push([k, v]);
+    else addValue(attrs, k, v);
+  }
+  for (const [k, v] of action.meta) {
+    if (k.includes('#') || k.includes(':')) continue;
+    addValue(attrs, metaName(k), v);
+  }
+  if (withNode && action.node !== undefined) {
+    addValue(attrs, 'CRM_meta_on_node', action.node.uname);
+    addValue(attrs, 'CRM_meta_on_node_uuid', action.node.id);
+  }
+  // (fencing actions no longer carry the target node's attributes, as of Pacemaker 2.1.6)
+  if (action.rsc !== undefined) {
+    for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
+  }
+  const attributes = [...attrs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  return { attributes, params: numbered };
+}
+
+const resourceElements = new WeakMap<Resource, [string, [string, string][]]>();
+
+function resourceElement(action: Action): [string, [string, string][]] {
+  const rsc = action.rsc!;
+  let element = resourceElements.get(rsc);
+  if (element === undefined) {
+    element = makeResourceElement(rsc);
+    resourceElements.set(rsc, element);
+  }
+  return element;
+}
+
+function makeResourceElement(rsc: Resource): [string, [string, string][]] {
+  const attrs: [string, string][] = [];
+  if (rsc.orphan && rsc.cloneName !== undefined) {
+    attrs.push(['id', rsc.cloneName], ['long-id', rsc.id]);
+  } else if (!rsc.unique) {
+    const xmlId = rsc.xml.get('id') ?? rsc.id;
+    attrs.push(['id', xmlId]);
+    attrs.push(['long-id', rsc.cloneName !== undefined && rsc.cloneName !== xmlId ? rsc.cloneName : rsc.id]);
+  } else {
+    attrs.push(['id', rsc.id]);
+  }
+  for (const name of ['class', 'provider', 'type']) {
+    const v = rsc.meta.get(name);
+    if (v !== undefined) attrs.push([name, v]);
+  }
+  return [rsc.xml.name, attrs];
+}
+
+function isFencingAction(op: string | undefined): boolean {
+  return op === 'off' || op === 'reboot' || op === 'poweroff';
+}
+
+function downedNodes(ws: WorkingSet, action: Action): string[] | undefined {
+  if (action.node === undefined) return undefined;
+  if (eqCase(action.task, 'do_shutdown')) return [action.node.id];
+  if (eqCase(action.task, 'stonith')) {
+    if (!isFencingAction(action.meta.get('stonith_action'))) return undefined;
+    const out = [action.node.id];
+    for (const node of ws.nodes) {
+      if (isGuestNode(node) && node.remoteRsc!.container!.runningOn.includes(action.node)) out.push(node.id);
+    }
+    return out;
+  }
+  if (action.rsc !== undefined && action.rsc.isRemoteNode && eqCase(action.task, 'stop')) {
+    for (const link of action.before) {
+      if (link.action.rsc !== undefined && link.action.rsc.id === action.rsc.id && eqCase(link.action.task, 'migrate_from')) {
+        return undefined;
+      }
+    }
+    return [action.rsc.id];
+  }
+  return undefined;
+}
+
+export function graphAction(action: Action): GraphAction {
+  let element: GraphAction['element'];
+  let needsNodeInfo = true;
+  const attrs: [string, string][] = [];
+  if (eqCase(action.task, 'stonith')) {
+    element = has(action.flags, ActionFlag.pseudo) ? 'pseudo_event' : 'crm_event';
+  } else if (eqCase(action.task, 'do_shutdown') || eqCase(action.task, 'clear_failcount')) {
+    element = 'crm_event';
+  } else if (action.task === 'lrm_delete') {
+    element = 'crm_event';
+    attrs.push(['mode', 'cib']);
+  } else if (has(action.flags, ActionFlag.pseudo)) {
+    element = 'pseudo_event';
+    needsNodeInfo = false;
+  } else {
+    element = 'rsc_op';
+  }
+  attrs.push(['id', String(action.id)], ['operation', action.task]);
+  if (action.rsc !== undefined && action.rsc.cloneName !== undefined) {
+    const interval = Number.parseInt(action.meta.get('interval') ?? '0', 10) || 0;
+    attrs.push(['operation_key', cloneOpKey(action, interval)], ['internal_operation_key', action.uuid]);
+  } else {
+    attrs.push(['operation_key', action.uuid]);
+  }
+  if (needsNodeInfo && action.node !== undefined) {
+    attrs.push(['on_node', action.node.uname], ['on_node_uuid', action.node.id]);
+    const router = routerNode(action);
+    if (router !== undefined) attrs.push(['router_node', router.uname]);
+  }
+  return { element, id: action.id, attrs, action };
+}
+
+/** Whether the graph names the node an action runs on (all but plain pseudo-actions). */
+function needsNodeInfo(action: Action): boolean {
+  return eqCase(action.task, 'stonith') || !has(action.flags, ActionFlag.pseudo) || eqCase(action.task, 'do_shutdown') || eqCase(action.task, 'clear_failcount') || action.task === 'lrm_delete';
+}
+
+/** The details of a synapse's action (see GraphActionDetails). */
+export function graphActionDetails(ws: WorkingSet, action: Action): GraphActionDetails {
+  const { attributes, params } = actionAttributes(action, needsNodeInfo(action));
+  const out: GraphActionDetails = { attributes };
+  if (action.rsc !== undefined && !has(action.flags, ActionFlag.pseudo)) {
+    if (action.rsc.lockNode !== undefined && action.node === action.rsc.lockNode && !(action.node.shutdown && action.task !== 'stop')) {
+      out.elementAttrs = [['shutdown-lock', String(action.rsc.lockTime)]];
+    }
+    out.resource = resourceElement(action);
+  }
+  if (params.length) out.params = params;
+  if (needsNodeInfo(action) && action.node !== undefined) out.downed = downedNodes(ws, action);
+  return out;
+}
+
+/** The cluster node that relays an action to a remote or guest node (Pacemaker's pcmk__connection_host_for_action). */
+function routerNode(action: Action): Node | undefined {
+  const node = action.node;
+  if (node === undefined || !isGuestOrRemote(node)) return undefined;
+  const conn = node.remoteRsc;
+  if (conn === undefined) return undefined;
+  const began = conn.runningOn[0];
+  const ends = conn.assignedTo?.node;
+  if (isGuestNode(node)) return began ?? ends;
+  if (began === undefined) return ends;
+  if (ends === undefined) return began;
+  if (began === ends) return began;
+  const task = action.task;
+  if (task === 'stop' || task === 'demote' || task === 'migrate_from' || task === 'migrate_to') return began;
+  return ends;
+}
+
+function addActionToGraph(builder: GraphBuilder, action: Action): void {
+  if (!has(action.flags, ActionFlag.dedup)) {
+    deduplicateInputs(action);
+    action.flags |= ActionFlag.dedup;
+  }
+  if (has(action.flags, ActionFlag.dumped) || !shouldAddActionToGraph(action)) return;
+  action.flags |= ActionFlag.dumped;
+  let priority = action.rsc?.priority ?? 0;
+  if (action.priority > priority) priority = action.priority;
+  const synapse: Synapse = { id: builder.synapses.length, priority, action, inputs: [] };
+  builder.synapses.push(synapse);
+  for (let i = action.before.length - 1; i >= 0; i--) {
+    const input = action.before[i]!;
+    if (shouldAddInputToGraph(action, input)) {
+      input.dumped = true;
+      synapse.inputs.push(input.action);
+    }
+  }
+}
+
+/** Pacemaker's pcmk__add_rsc_actions_to_graph (the addActionsToGraph method). */
+export function addResourceActionsToGraph(rsc: Resource, builder: GraphBuilder): void {
+  for (let i = rsc.actions.length - 1; i >= 0; i--) addActionToGraph(builder, rsc.actions[i]!);
+  for (const child of rsc.children) child.methods.addActionsToGraph(child, builder);
+}
+
+/** Pacemaker's pcmk__create_graph. */
+export function createGraph(ws: WorkingSet): TransitionGraph {
+  const attrs: [string, string][] = [
+    ['cluster-delay', clusterOption(ws, 'cluster-delay') ?? '60s'],
+    ['fencing-timeout', clusterOption(ws, 'fencing-timeout') ?? '60s'],
+    ['failed-stop-offset', 'INFINITY'],
+    ['failed-start-offset', ws.flags.startFailureFatal ? 'INFINITY' : '1'],
+    ['batch-limit', clusterOption(ws, 'batch-limit') ?? '0'],
+    ['transition_id', '1'],
+  ];
+  const limit = clusterOption(ws, 'migration-limit');
+  if (limit !== undefined && (Number.parseInt(limit, 10) || 0) > 0) attrs.push(['migration-limit', limit]);
+  if (ws.recheckBy > 0) attrs.push(['recheck-by', String(ws.recheckBy)]);
+  const builder = new GraphBuilder(ws);
+  for (const rsc of ws.resources) rsc.methods.addActionsToGraph(rsc, builder);
+  for (let i = ws.actions.length - 1; i >= 0; i--) addActionToGraph(builder, ws.actions[i]!);
+  return { attrs, synapses: builder.synapses, form: graphAction, details: (a) => graphActionDetails(ws, a) };
+}

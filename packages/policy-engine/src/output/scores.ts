@@ -1,0 +1,26 @@
+// Allocation score lines (crm_simulate -s): recorded by the stages at the moment they use the
+// scores (Pacemaker's pe__show_node_weights), so the lines show exactly what decided placement.
+
+import { formatScore } from '@hacluster/cib';
+import type { NodeTable, Resource, WorkingSet } from '../model/types.js';
+import { numericStrcasecmp } from '../util/strings.js';
+
+/**
+ * Records "<fn>: <rsc> allocation score on <node>: <score>" for each node of the table (sorted by
+ * node name), then for each child with its own table. Orphans are not shown.
+ */
+export function showNodeScores(ws: WorkingSet, rsc: Resource, fn: string, table: NodeTable): void {
+  if (!ws.flags.showScores) return;
+  if (rsc.orphan) return;
+  const entries = [...table.values()].sort((a, b) => numericStrcasecmp(a.node.uname, b.node.uname));
+  for (const ns of entries) {
+    ws.trace.lines.push(`${fn}: ${rsc.id} allocation score on ${ns.node.uname}: ${formatScore(ns.weight)}`);
+  }
+  for (const child of rsc.children) showNodeScores(ws, child, fn, child.allowedNodes);
+}
+
+/** Records "<rsc> promotion score on <node>: <score>". */
+export function showPromotionScore(ws: WorkingSet, rsc: Resource, nodeName: string, score: string): void {
+  if (!ws.flags.showScores) return;
+  ws.trace.lines.push(`${rsc.id} promotion score on ${nodeName}: ${score}`);
+}

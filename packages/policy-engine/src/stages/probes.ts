@@ -1,0 +1,227 @@
+// Probes (Pacemaker's pcmk_sched_probes.c): a one-time monitor of each resource on each node
+// where its state is unknown, ordered before the resource starts anywhere; and the orderings that
+// keep probes ahead of restarts and of stops that other actions depend on.
+
+import { ActionFlag, OrderFlag, has } from '../model/flags.js';
+import type { Action, Node, Resource, WorkingSet } from '../model/types.js';
+import {
+  addExpectedResult,
+  customAction,
+  findActions,
+  orderActions,
+  resourceActions,
+} from '../actions/action.js';
+import { newOrdering } from '../constraints/ordering.js';
+import { orderVsUnfence } from '../actions/unfencing.js';
+import { fenceNode } from '../unpack/fence.js';
+import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
+import { isClone, topResource } from '../unpack/resource-helpers.js';
+import { opKey } from '../util/opkey.js';
+import { eqCase, isTrue } from '../util/strings.js';
+import { Role } from '../model/role.js';
+import { Discover } from '../model/types.js';
+
+function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node): void {
+  if (!rsc.runningOn.includes(node)) addExpectedResult(probe, 7);
+  else if (rsc.role === Role.promoted) addExpectedResult(probe, 8);
+}
+
+function probeThenStart(rsc1: Resource, rsc2: Resource): void {
+  const assigned = rsc1.assignedTo?.node;
+  if (assigned !== undefined && !rsc1.knownOn.has(assigned.id)) {
+    newOrdering(rsc1.cluster, rsc1, opKey(rsc1.id, 'monitor'), undefined, rsc2, opKey(rsc2.id, 'start'), undefined, OrderFlag.optional);
+  }
+}
+
+function guestResourceWillStop(node: Node): boolean {
+  const guest = node.remoteRsc!.container!;
+  return (
+    node.remoteRequiresReset ||
+    node.unclean ||
+    guest.failed ||
+    guest.nextRole === Role.stopped ||
+    (guest.role > Role.stopped && guest.assignedTo !== undefined && !guest.runningOn.includes(guest.assignedTo.node))
+  );
+}
+
+function probeAction(rsc: Resource, node: Node): Action {
+  const probe = customAction(rsc, rsc.cluster, opKey(rsc.id, 'monitor'), 'monitor', node, false);
+  probe.flags &= ~ActionFlag.optional;
+  orderVsUnfence(rsc, node, probe, OrderFlag.optional);
+  addProbeExpectedResult(probe, rsc, node);
+  return probe;
+}
+
+function containsGuestNode(ws: WorkingSet, rsc: Resource): boolean {
+  if (!ws.flags.haveRemoteNodes) return false;
+  for (const node of ws.nodes) {
+    if (isGuestNode(node) && (node.remoteRsc!.container === rsc || isAncestorOf(rsc, node.remoteRsc!.container!))) return true;
+  }
+  return false;
+}
+
+function isAncestorOf(ancestor: Resource, rsc: Resource): boolean {
+  for (let p = rsc.parent; p !== undefined; p = p.parent) if (p === ancestor) return true;
+  return false;
+}
+
+/** Pacemaker's pcmk__probe_rsc_on_node (the create_probe method of primitives and groups). */
+export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
+  const ws = rsc.cluster;
+  let top = topResource(rsc);
+  if (!ws.flags.startupProbes) return false;
+  if (isGuestOrRemote(node)) {
+    if (eqCase(rsc.xml.get('class'), 'stonith')) return false;
+    if (isGuestNode(node) && containsGuestNode(ws, rsc)) return false;
+    if (rsc.isRemoteNode) return false;
+  }
+  if (rsc.children.length) {
+    let any = false;
+    for (const child of rsc.children) if (child.methods.createProbe(child, node)) any = true;
+    return any;
+  }
+  if (rsc.container !== undefined && !rsc.isRemoteNode) return false;
+  if (rsc.orphan) return false;
+  if (rsc.knownOn.has(node.id)) return false;
+  const allowed = rsc.allowedNodes.get(node.id);
+  if (rsc.exclusiveDiscover || top.exclusiveDiscover) {
+    if (allowed === undefined) return false;
+    if (allowed.discoverMode !== Discover.exclusive) return false;
+  }
+  const discoverMode = allowed === undefined ? Discover.always : allowed.discoverMode;
+  if (discoverMode === Discover.never) return false;
+  if (isGuestNode(node)) {
+    const guest = node.remoteRsc!.container!;
+    if (guest.role === Role.stopped) {
+      probeThenStart(guest, top);
+      return false;
+    } else if (guestResourceWillStop(node)) {
+      newOrdering(ws, guest, opKey(guest.id, 'stop'), undefined, top, opKey(top.id, 'start'), undefined, OrderFlag.optional);
+      return false;
+    }
+  }
+  const probe = probeAction(rsc, node);
+  if ((rsc.fenceDevice && ws.flags.enableUnfencing) || !isClone(top)) top = rsc;
+  let flags: number = OrderFlag.optional;
+  if (!has(probe.flags, ActionFlag.runnable) && rsc.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
+  newOrdering(ws, rsc, undefined, probe, top, opKey(top.id, 'start'), undefined, flags);
+  newOrdering(ws, rsc, undefined, probe, top, opKey(rsc.id, 'reload-agent'), undefined, OrderFlag.optional);
+  return true;
+}
+
+function probeNeededBeforeAction(probe: Action, then: Action): boolean {
+  if (eqCase(then.task, 'stonith') && probe.node !== undefined && probe.node === then.node) {
+    if (eqCase(then.meta.get('stonith_action'), 'on')) return false;
+  }
+  if (then.task === 'do_shutdown' && probe.node !== undefined && then.node !== undefined && probe.node !== then.node) return false;
+  return true;
+}
+
+function addProbeOrderingsForStops(ws: WorkingSet): void {
+  for (const order of ws.orderings) {
+    let orderFlags: number = OrderFlag.optional;
+    if (order.flags === OrderFlag.none) continue;
+    if (order.firstRsc === undefined || order.firstRsc === order.thenRsc) continue;
+    if ((order.firstAction === undefined && order.firstTask === undefined) || (order.thenAction === undefined && order.thenTask === undefined)) continue;
+    if (order.firstAction !== undefined && order.firstAction.task !== 'stop') continue;
+    if (order.firstAction === undefined && !order.firstTask!.endsWith('_stop_0')) continue;
+    if (order.thenRsc !== undefined && order.firstRsc.container === order.thenRsc) {
+      if (order.thenAction !== undefined && order.thenAction.task === 'stop') continue;
+      if (order.thenAction === undefined && order.thenTask!.endsWith('_stop_0')) continue;
+    }
+    if (order.flags & OrderFlag.applyFirstNonMigratable) orderFlags |= OrderFlag.applyFirstNonMigratable;
+    if (order.flags & OrderFlag.sameNode) orderFlags |= OrderFlag.sameNode;
+    if (order.flags === OrderFlag.antiColocation || order.flags === OrderFlag.load) orderFlags = order.flags;
+    const probes = resourceActions(order.firstRsc, undefined, 'monitor', false);
+    if (probes.length === 0) continue;
+    let thenActions: readonly Action[] = [];
+    if (order.thenAction !== undefined) {
+      thenActions = [order.thenAction];
+    } else if (order.thenRsc !== undefined) {
+      thenActions = findActions(ws, order.thenRsc, order.thenTask!, undefined);
+      if (thenActions.length === 0) continue;
+    }
+    for (const probe of probes) {
+      for (const then of thenActions) if (probeNeededBeforeAction(probe, then)) orderActions(probe, then, orderFlags);
+    }
+  }
+}
+
+function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Action[]): void {
+  if (probe.rsc === undefined || probe.rsc.variant !== 'primitive' || !eqCase(probe.task, 'monitor')) return;
+  if (has(after.flags, ActionFlag.tracking)) return;
+  after.flags |= ActionFlag.tracking;
+  visited.push(after);
+  if (after.rsc !== undefined && after.rsc.variant === 'primitive' && probe.rsc !== after.rsc) {
+    let thenActions: readonly Action[] = [];
+    if (eqCase(after.task, 'start')) thenActions = resourceActions(after.rsc, undefined, 'stop', false);
+    else if (eqCase(after.task, 'promote')) thenActions = resourceActions(after.rsc, undefined, 'demote', false);
+    for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) orderActions(probe, then, OrderFlag.optional);
+  }
+  const interleave = after.rsc !== undefined && (after.rsc.variant === 'clone' || after.rsc.variant === 'bundle') && isTrue(after.rsc.meta.get('interleave'));
+  const compatible = interleave ? after.rsc!.methods.findAnonymousInstance?.(after.rsc!, probe.node!, probe.rsc.id) : undefined;
+  for (let i = after.after.length - 1; i >= 0; i--) {
+    const link = after.after[i]!;
+    if (!has(link.type, OrderFlag.impliesThen)) {
+      const afterRsc = after.rsc;
+      const linkRsc = link.action.rsc;
+      if (
+        afterRsc === undefined ||
+        afterRsc.variant === 'primitive' ||
+        probe.rsc.parent === afterRsc ||
+        linkRsc === undefined ||
+        linkRsc.variant === 'clone' ||
+        linkRsc.variant === 'bundle' ||
+        afterRsc !== linkRsc.parent
+      ) {
+        continue;
+      }
+      if ((afterRsc.variant === 'clone' || afterRsc.variant === 'bundle') && interleave && (compatible === undefined || compatible !== linkRsc)) continue;
+    }
+    addRestartOrderingsForProbe(probe, link.action, visited);
+  }
+}
+
+function addRestartOrderingsForRsc(rsc: Resource): void {
+  if (rsc.variant !== 'primitive') {
+    for (const c of rsc.children) addRestartOrderingsForRsc(c);
+    return;
+  }
+  for (const probe of resourceActions(rsc, undefined, 'monitor', false)) {
+    for (let i = probe.after.length - 1; i >= 0; i--) {
+      const then = probe.after[i]!;
+      const visited: Action[] = [];
+      addRestartOrderingsForProbe(probe, then.action, visited);
+      for (const a of visited) a.flags &= ~ActionFlag.tracking;
+    }
+  }
+}
+
+/** Pacemaker's pcmk__order_probes. */
+export function orderProbes(ws: WorkingSet): void {
+  for (const rsc of ws.resources) addRestartOrderingsForRsc(rsc);
+  addProbeOrderingsForStops(ws);
+}
+
+/** Pacemaker's pcmk__schedule_probes: probes on every node that can run them. */
+export function scheduleProbes(ws: WorkingSet): void {
+  for (const node of ws.nodes) {
+    if (!node.online) {
+      if (isFailedRemoteNode(node)) fenceNode(ws, node, 'the connection is unrecoverable', false);
+      continue;
+    }
+    if (node.unclean) continue;
+    if (!node.rscDiscoveryEnabled) continue;
+    const probed = node.attrs.get('probe_complete');
+    if (probed !== undefined && !isTrue(probed)) {
+      const op = customAction(undefined, ws, `probe_complete-${node.uname}`, 'probe_complete', node, false);
+      if (!op.meta.has('op_no_wait')) op.meta.set('op_no_wait', 'true');
+      continue;
+    }
+    for (const rsc of ws.resources) rsc.methods.createProbe(rsc, node);
+  }
+}
+
+function isFailedRemoteNode(node: Node): boolean {
+  return node.type === 'remote' && node.remoteRsc !== undefined && node.remoteRsc.container === undefined && node.remoteRsc.failed && node.remoteRequiresReset;
+}

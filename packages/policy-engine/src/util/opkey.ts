@@ -1,0 +1,58 @@
+// Operation keys: "<rsc>_<task>_<interval-ms>", and the notify keys of clone notifications.
+
+/**
+ * Interval-0 keys, one string per resource and task: the same string object comes back each time,
+ * so its hash is computed once however often it is looked up.
+ */
+const zeroKeys = new Map<string, Map<string, string>>();
+
+export function opKey(rscId: string, task: string, intervalMs = 0): string {
+  if (intervalMs !== 0) return `${rscId}_${task}_${intervalMs}`;
+  let byTask = zeroKeys.get(rscId);
+  if (byTask === undefined) {
+    if (zeroKeys.size > 1_000_000) zeroKeys.clear();
+    byTask = new Map();
+    zeroKeys.set(rscId, byTask);
+  }
+  let key = byTask.get(task);
+  if (key === undefined) {
+    key = `${rscId}_${task}_0`;
+    byTask.set(task, key);
+  }
+  return key;
+}
+
+export function notifyKey(rscId: string, notifyType: string, opType: string): string {
+  return `${rscId}_${notifyType}_notify_${opType}_0`;
+}
+
+export interface ParsedOpKey {
+  rscId: string;
+  task: string;
+  intervalMs: number;
+}
+
+const MIGRATE_NOTIFY = /^(.*)_(migrate_(from|to)|(pre|post)_notify_([a-z]+|migrate_(from|to)))_([0-9]+)$/;
+
+/** Pacemaker's parse_op_key (resource ids may themselves contain underscores). */
+export function parseOpKey(key: string): ParsedOpKey | undefined {
+  const u1 = key.indexOf('_');
+  if (u1 < 0) return undefined;
+  const u2 = key.indexOf('_', u1 + 1);
+  if (u2 < 0) return undefined;
+  const u3 = key.indexOf('_', u2 + 1);
+  if (u3 < 0) {
+    return { rscId: key.slice(0, u1), task: key.slice(u1 + 1, u2), intervalMs: parseInterval(key.slice(u2 + 1)) };
+  }
+  const m = MIGRATE_NOTIFY.exec(key);
+  if (m) return { rscId: m[1]!, task: m[2]!, intervalMs: parseInterval(m[7]!) };
+  const iSep = key.lastIndexOf('_');
+  const tSep = key.lastIndexOf('_', iSep - 1);
+  if (tSep < 0) return undefined;
+  return { rscId: key.slice(0, tSep), task: key.slice(tSep + 1, iSep), intervalMs: parseInterval(key.slice(iSep + 1)) };
+}
+
+function parseInterval(s: string): number {
+  const m = /^\s*(\d+)/.exec(s);
+  return m ? Number(m[1]) : 0;
+}

@@ -1,0 +1,27 @@
+// The variant method table: one row per variant (Pacemaker's assignment_methods[]).
+
+import type { Variant } from '../model/types.js';
+import type { VariantMethods } from './methods.js';
+import { primitiveMethods } from './primitive/index.js';
+import { groupMethods } from './group/index.js';
+import { SchedulerError } from '../errors.js';
+
+const TABLE: Partial<Record<Variant, VariantMethods>> = {
+  primitive: primitiveMethods,
+  group: groupMethods,
+};
+
+/**
+ * The methods of a variant. Clones and bundles are not implemented yet (they come with the next
+ * scheduler issue): asking for them is an error naming the variant, not a silent fallback.
+ */
+export function methodsFor(variant: Variant): VariantMethods {
+  const methods = TABLE[variant];
+  if (methods === undefined) throw new SchedulerError({ code: 'UNSUPPORTED_VARIANT', variant });
+  return methods;
+}
+
+/** Adds (or replaces) a variant's row; how later variants join the table. */
+export function registerVariant(variant: Variant, methods: VariantMethods): void {
+  TABLE[variant] = methods;
+}
