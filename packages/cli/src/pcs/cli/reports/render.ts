@@ -347,6 +347,8 @@ export function renderMessage(m: ReportMessage): string {
       return `backup: ${m.reason}`;
     case 'BACKUP_OLD_VERSION':
       return `the backup is of version ${m.version}; this pcs writes version ${m.supported}, restoring anyway`;
+    case 'STATUS_RESOURCE_NOT_FOUND':
+      return `there is no resource or tag ${q(m.id)}`;
     case 'CIB_UPDATED':
       return 'CIB updated';
     case 'CIB_EDIT_NO_EDITOR':
