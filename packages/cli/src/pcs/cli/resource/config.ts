@@ -28,3 +28,21 @@ export async function configCommon(cli: Cli, argv: string[], stonith: boolean): 
 }
 
 export const resourceConfig = (cli: Cli, argv: string[]) => configCommon(cli, argv, false);
+
+/**
+ * pcs 0.9's `resource show` / `stonith show`: with ids or --full it listed the configuration
+ * (now `config`), without them the status (now `status`).
+ */
+export function legacyShow(stonith: boolean, status: (cli: Cli, argv: string[]) => Promise<void>) {
+  const area = stonith ? 'stonith' : 'resource';
+  return async (cli: Cli, argv: string[]): Promise<void> => {
+    if (argv.length || cli.mods.is('--full')) {
+      cli.legacyForm(`${area} show${argv.length ? ' ID' : ' --full'}`, `${area} config`);
+      const mods = cli.mods.subset('-f');
+      await configCommon({ ...cli, mods }, argv, stonith);
+      return;
+    }
+    cli.legacyForm(`${area} show`, `${area} status`);
+    await status(cli, argv);
+  };
+}

@@ -2,7 +2,10 @@
 
 import { router } from '../router.js';
 import * as c from './commands.js';
-import { resourceConfig } from './config.js';
+import { legacyShow, resourceConfig } from './config.js';
+import { resourceStatusCmd } from '../status/resources.js';
+import { error, LibraryError } from '../../lib/reports/item.js';
+import type { Cli } from '../context.js';
 import { resourceCreate } from './create.js';
 import { agents, providers, resourceDescribe, resourceList, standards } from '../agents.js';
 import { bundleRouter } from './bundle.js';
@@ -11,8 +14,17 @@ import { relationsCmd } from './relations.js';
 import { debugCmd } from './debug.js';
 import { failcountRouter } from './failcount.js';
 
+/** The cluster status comes from the scheduler's output, not in this build yet. */
+export const statusUnavailable = (command: string) => async (cli: Cli, argv: string[]) => {
+  void cli;
+  void argv;
+  throw new LibraryError(error({ code: 'STATUS_UNAVAILABLE', command }));
+};
+
 export const resourceRouter = router(
   {
+    status: (cli, argv) => resourceStatusCmd(cli, argv),
+    show: legacyShow(false, (cli, argv) => resourceStatusCmd(cli, argv)),
     create: resourceCreate,
     config: resourceConfig,
     delete: c.deleteCmd,
