@@ -35,6 +35,7 @@ const AREAS: Record<string, AreaLoader> = {
   config: async () => (await import('./config/routing.js')).configRouter,
   acl: async () => (await import('./acl/routing.js')).aclRouter,
   quorum: async () => (await import('./quorum/routing.js')).quorumRouter,
+  status: async () => (await import('./status/routing.js')).statusRouter,
 };
 
 function makeCli(env: LibraryEnvironment, mods: InputModifiers, io: Io): Cli {

@@ -347,6 +347,8 @@ export function renderMessage(m: ReportMessage): string {
       return `backup: ${m.reason}`;
     case 'BACKUP_OLD_VERSION':
       return `the backup is of version ${m.version}; this pcs writes version ${m.supported}, restoring anyway`;
+    case 'STATUS_RESOURCE_NOT_FOUND':
+      return `there is no resource or tag ${q(m.id)}`;
     case 'STATUS_UNAVAILABLE':
       return `'${m.command}' shows the cluster status, which needs the scheduler's status output (@hacluster/policy-engine); this build does not have it yet. The configuration is shown by '${m.command.replace(/status|show/, 'config')}'`;
     case 'CIB_UPDATED':

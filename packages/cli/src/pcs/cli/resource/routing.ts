@@ -3,6 +3,7 @@
 import { router } from '../router.js';
 import * as c from './commands.js';
 import { legacyShow, resourceConfig } from './config.js';
+import { resourceStatusCmd } from '../status/resources.js';
 import { error, LibraryError } from '../../lib/reports/item.js';
 import type { Cli } from '../context.js';
 import { resourceCreate } from './create.js';
@@ -22,8 +23,8 @@ export const statusUnavailable = (command: string) => async (cli: Cli, argv: str
 
 export const resourceRouter = router(
   {
-    status: statusUnavailable('resource status'),
-    show: legacyShow(false, statusUnavailable('resource status')),
+    status: (cli, argv) => resourceStatusCmd(cli, argv),
+    show: legacyShow(false, (cli, argv) => resourceStatusCmd(cli, argv)),
     create: resourceCreate,
     config: resourceConfig,
     delete: c.deleteCmd,

@@ -9,7 +9,14 @@ import { router } from '../router.js';
 import { indent } from '../text.js';
 import * as r from '../resource/commands.js';
 import { configCommon, legacyShow } from '../resource/config.js';
-import { statusUnavailable } from '../resource/routing.js';
+import { resourceStatusCmd } from '../status/resources.js';
+
+/** The fence devices' status, then the fencing levels when no device was named. */
+async function stonithStatus(cli: Cli, argv: string[]): Promise<void> {
+  await resourceStatusCmd(cli, argv, true);
+  const levels = argv.length ? [] : levelsToLines(levelsConfig(cli.env));
+  if (levels.length) cli.print('\nFencing Levels:', ...indent(levels, ' '));
+}
 import { stonithCreate } from '../resource/create.js';
 import { defaultsRouter } from '../resource/defaults.js';
 import { stonithDescribe, stonithList } from '../agents.js';
@@ -44,8 +51,8 @@ async function deleteCmd(cli: Cli, argv: string[]): Promise<void> {
 
 export const stonithRouter = router(
   {
-    status: statusUnavailable('stonith status'),
-    show: legacyShow(true, statusUnavailable('stonith status')),
+    status: stonithStatus,
+    show: legacyShow(true, stonithStatus),
     create: stonithCreate,
     config,
     update: async (cli, argv) => {

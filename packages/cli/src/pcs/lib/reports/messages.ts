@@ -156,6 +156,7 @@ export type ReportMessage =
   | { code: 'CIB_PUSH_PARSE_ERROR'; file: string; reason: string }
   | { code: 'CIB_PUSH_CONFLICT'; reason: string }
   | { code: 'CIB_UPDATED' }
+  | { code: 'STATUS_RESOURCE_NOT_FOUND'; id: string }
   | { code: 'STATUS_UNAVAILABLE'; command: string }
   | { code: 'BACKUP_ERROR'; reason: string }
   | { code: 'BACKUP_OLD_VERSION'; version: number; supported: number }
