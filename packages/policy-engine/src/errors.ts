@@ -2,6 +2,7 @@
 
 export type SchedulerProblem =
   | { code: 'UNSUPPORTED_VARIANT'; variant: string }
+  | { code: 'UNSUPPORTED_FEATURE'; feature: string; id: string }
   | { code: 'NOT_A_CIB'; found: string }
   | { code: 'INVALID_DATE'; value: string }
   | { code: 'INVALID_INJECTION'; spec: string; reason: string }
@@ -11,6 +12,8 @@ export function renderSchedulerProblem(p: SchedulerProblem): string {
   switch (p.code) {
     case 'UNSUPPORTED_VARIANT':
       return `${p.variant} resources are not supported by this scheduler yet`;
+    case 'UNSUPPORTED_FEATURE':
+      return `${p.id}: ${p.feature} are not supported by this scheduler yet`;
     case 'NOT_A_CIB':
       return `the input is not a CIB (root element <${p.found}>)`;
     case 'INVALID_DATE':

@@ -12,11 +12,15 @@ import { NodeAvail, nodeAvailableFor } from './nodes.js';
  */
 const ASSIGNABLE = NodeAvail.alive | NodeAvail.usable | NodeAvail.noNegative | NodeAvail.exemptGuest;
 
-/** Undoes an assignment. */
+/** Undoes an assignment, of a resource and everything below it (Pacemaker's pcmk__unassign_resource). */
 export function unassignResource(rsc: Resource): void {
+  rsc.provisional = true;
+  if (rsc.children.length) {
+    for (const child of rsc.children) unassignResource(child);
+    return;
+  }
   const old = rsc.assignedTo;
   if (old === undefined) return;
-  rsc.provisional = true;
   rsc.assignedTo = undefined;
   const i = old.node.assignedRsc.indexOf(rsc);
   if (i >= 0) old.node.assignedRsc.splice(i, 1);
@@ -52,10 +56,10 @@ export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefine
     }
     return false;
   }
-  rsc.assignedTo = { node: chosen.node, weight: chosen.weight, fixed: chosen.fixed, count: chosen.count, discoverMode: chosen.discoverMode };
+  // the assignment keeps its own copy of the node entry, which counts the assignment
+  rsc.assignedTo = { node: chosen.node, weight: chosen.weight, fixed: chosen.fixed, count: chosen.count + 1, discoverMode: chosen.discoverMode };
   chosen.node.assignedRsc.push(rsc);
   chosen.node.numResources++;
-  chosen.count++;
   return true;
 }
 

@@ -189,6 +189,29 @@ export interface Resource {
   groupOrdered: boolean;
   /** Group members are colocated (group meta "collocated"). */
   groupColocated: boolean;
+  /** What a clone is configured with; undefined for every other variant. */
+  clone: CloneData | undefined;
+}
+
+/**
+ * A clone's own settings (Pacemaker's clone_variant_data_t). Promotable clones and notifications
+ * keep their per-clone data here too when they come (promotion limits are already read).
+ */
+export interface CloneData {
+  /** clone-max: instances in total (default: the number of nodes). */
+  cloneMax: number;
+  /** clone-node-max: instances per node (always 1 for anonymous clones). */
+  cloneNodeMax: number;
+  /** promoted-max (legacy master-max), for promotable clones. */
+  promotedMax: number;
+  /** promoted-node-max (legacy master-node-max), for promotable clones. */
+  promotedNodeMax: number;
+  /** Instances created so far: numbers are handed out in order, orphans past clone-max. */
+  totalClones: number;
+  /** Instances start and stop one after the other, by number (meta "ordered"). */
+  ordered: boolean;
+  /** The configured primitive or group that each instance is a copy of. */
+  readonly childXml: XmlElement;
 }
 
 export interface Location {

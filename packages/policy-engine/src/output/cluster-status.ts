@@ -11,6 +11,7 @@ import { nodeHealth } from '../stages/node-health.js';
 import { isTrue } from '../util/strings.js';
 import { parseOpKey } from '../util/opkey.js';
 import { TextOutput } from './text.js';
+import { formatClone } from '../variants/clone/format.js';
 
 export interface StatusOptions {
   /** Show pending operations ("Starting", "(Monitoring)"): crm_simulate's view before scheduling. */
@@ -112,7 +113,7 @@ function displayableRole(rsc: Resource): RoleN {
 }
 
 /** A failed probe that only means the resource cannot run on that node (Not installed, …). */
-function failedProbeFor(rsc: Resource, nodeName: string | undefined): { rc: number } | undefined {
+export function failedProbeFor(rsc: Resource, nodeName: string | undefined): { rc: number } | undefined {
   const parent = topResource(rsc);
   let rscId = rsc.id;
   if (rsc.variant === 'clone') rscId = rsc.children[0]?.xml.get('id') ?? rsc.id;
@@ -206,6 +207,7 @@ function formatGroup(rsc: Resource, out: TextOutput, options: StatusOptions): vo
 const FORMATTERS: Partial<Record<Resource['variant'], ResourceFormatter>> = {
   primitive: formatPrimitive,
   group: formatGroup,
+  clone: formatClone,
 };
 
 /** Lets a variant (clones, bundles) add its formatter. */

@@ -20,6 +20,7 @@ import { opKey } from '../util/opkey.js';
 import { eqCase, isTrue } from '../util/strings.js';
 import { Role } from '../model/role.js';
 import { Discover } from '../model/types.js';
+import { findCompatibleInstance } from '../variants/instances/interleave.js';
 
 function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node): void {
   if (!rsc.runningOn.includes(node)) addExpectedResult(probe, 7);
@@ -159,7 +160,8 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
     for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) orderActions(probe, then, OrderFlag.optional);
   }
   const interleave = after.rsc !== undefined && (after.rsc.variant === 'clone' || after.rsc.variant === 'bundle') && isTrue(after.rsc.meta.get('interleave'));
-  const compatible = interleave ? after.rsc!.methods.findAnonymousInstance?.(after.rsc!, probe.node!, probe.rsc.id) : undefined;
+  // for an interleaved clone, only the instance that goes with the probed resource
+  const compatible = interleave ? findCompatibleInstance(probe.rsc, after.rsc!, Role.unknown, false) : undefined;
   for (let i = after.after.length - 1; i >= 0; i--) {
     const link = after.after[i]!;
     if (!has(link.type, OrderFlag.impliesThen)) {

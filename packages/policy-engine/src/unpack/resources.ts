@@ -122,6 +122,19 @@ function metaAttributes(ws: WorkingSet, xml: XmlElement, parent: Resource | unde
   return meta;
 }
 
+/**
+ * Whether a clone (or instance) is globally unique (Pacemaker's detect_unique): as configured,
+ * and when globally-unique is not set, whether more than one instance may run per node.
+ */
+function detectUnique(meta: Map<string, string>): boolean {
+  const value = meta.get('globally-unique');
+  if (value !== undefined) return isTrue(value);
+  const nodeMax = meta.get('clone-node-max');
+  if (nodeMax === undefined) return false;
+  const m = /^\s*([+-]?\d+)/.exec(nodeMax);
+  return m !== null && Number(m[1]) > 1;
+}
+
 /** Pacemaker's get_target_role: the target-role when it restricts the resource. */
 export function targetRole(rsc: Resource): RoleN | undefined {
   const value = rsc.meta.get('target-role');
@@ -252,6 +265,7 @@ function newResource(ws: WorkingSet, xml: XmlElement, id: string, variant: Varia
     opConfigCache: new Map(),
     groupOrdered: true,
     groupColocated: true,
+    clone: undefined,
   };
   return rsc;
 }
@@ -294,7 +308,7 @@ export function unpackResource(ws: WorkingSet, original: XmlElement, parent: Res
   }
   const top = parent === undefined ? rsc : topResource(parent);
   if (top.variant === 'clone' || (parent === undefined && variant === 'clone')) {
-    if (isTrue(meta.get('globally-unique'))) rsc.unique = true;
+    if (detectUnique(meta)) rsc.unique = true;
     if (isTrue(meta.get('promotable')) || xml.name === 'master') {
       if (!isTrue(meta.get('promotable'))) meta.set('promotable', 'true');
       rsc.promotable = true;

@@ -4,16 +4,18 @@ import type { Variant } from '../model/types.js';
 import type { VariantMethods } from './methods.js';
 import { primitiveMethods } from './primitive/index.js';
 import { groupMethods } from './group/index.js';
+import { cloneMethods } from './clone/index.js';
 import { SchedulerError } from '../errors.js';
 
 const TABLE: Partial<Record<Variant, VariantMethods>> = {
   primitive: primitiveMethods,
   group: groupMethods,
+  clone: cloneMethods,
 };
 
 /**
- * The methods of a variant. Clones and bundles are not implemented yet (they come with the next
- * scheduler issue): asking for them is an error naming the variant, not a silent fallback.
+ * The methods of a variant. Bundles are not implemented yet: asking for them is an error naming
+ * the variant, not a silent fallback.
  */
 export function methodsFor(variant: Variant): VariantMethods {
   const methods = TABLE[variant];
