@@ -5,7 +5,7 @@
 
 import type { XmlElement } from '@hacluster/cib';
 import type { GraphAction, GraphActionDetails, TransitionGraph } from '../output/graph.js';
-import type { WorkingSet } from '../model/types.js';
+import type { Resource, WorkingSet } from '../model/types.js';
 import {
   injectActionResult,
   injectFailcount,
@@ -83,15 +83,31 @@ export function executeTransition(
     }
   };
 
+  // Pacemaker's pe_find_resource: a resource by id or by the name its history has (a clone
+  // instance's configured id, when its history is recorded under it)
+  let historyNames: Set<string> | undefined;
+  const knownResource = (name: string): boolean => {
+    if (ws.resourceById.has(name)) return true;
+    if (historyNames === undefined) {
+      historyNames = new Set();
+      const walk = (rsc: Resource): void => {
+        if (rsc.cloneName !== undefined) historyNames!.add(rsc.cloneName);
+        for (const child of rsc.children) walk(child);
+      };
+      for (const rsc of ws.resources) walk(rsc);
+    }
+    return historyNames.has(name);
+  };
+
   const simulateResourceAction = (a: GraphAction, details: GraphActionDetails, task: string, node: string): void => {
     if (task === 'probe_complete') return;
     const rscAttrs = details.resource?.[1] ?? [];
     const get = (n: string) => rscAttrs.find(([k]) => k === n)?.[1];
     const configName = get('id') ?? '';
     let resource = configName;
-    if (!ws.resourceById.has(resource)) {
+    if (!knownResource(resource)) {
       const longName = get('long-id');
-      if (longName !== undefined && ws.resourceById.has(longName)) resource = longName;
+      if (longName !== undefined && knownResource(longName)) resource = longName;
     }
     const intervalMs = Number.parseInt(param(details, 'CRM_meta_interval') ?? '0', 10) || 0;
     if (task === 'delete' || task === 'meta-data') {

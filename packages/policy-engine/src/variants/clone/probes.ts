@@ -15,10 +15,7 @@ function probedOn(rsc: Resource, node: Node): boolean {
 function probeAnonymousClone(clone: Resource, node: Node): boolean {
   let child = clone.children.find((instance) => probedOn(instance, node));
   child ??= clone.children.find((instance) => instance.methods.location(instance, undefined, LocationKind.assigned) === node);
-  if (child === undefined) {
-    clone.children = glibSort(clone.children, cmpInstanceNumber);
-    child = clone.children[0]!;
-  }
+  child ??= clone.children[0]!;
   return child.methods.createProbe(child, node);
 }
 
@@ -31,6 +28,9 @@ export function cloneCreateProbe(rsc: Resource, node: Node): boolean {
       return false;
     }
   }
+  // probes go by instance number (this is where upstream puts the instances back in that order
+  // after placement sorted them, and the actions created next follow it)
+  rsc.children = glibSort(rsc.children, cmpInstanceNumber);
   if (!rsc.unique) return probeAnonymousClone(rsc, node);
   let any = false;
   for (const child of rsc.children) if (child.methods.createProbe(child, node)) any = true;
