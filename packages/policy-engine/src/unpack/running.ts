@@ -32,7 +32,8 @@ export function addRunning(ws: WorkingSet, rsc: Resource, node: Node, failed: bo
   }
   if (!rsc.managed) {
     resourceLocation(rsc, node, INFINITY, 'not_managed_default');
-    for (let p = rsc.parent; p !== undefined && node.online; p = p.parent) p.runningOn.push(node);
+    // its ancestors count it as active there too (without the location preference)
+    for (let p = rsc.parent; p !== undefined; p = p.parent) p.runningOn.push(node);
     return;
   }
   if (isMultiplyActive(rsc)) {
