@@ -66,6 +66,8 @@ function onFailValue(action: Action): string | undefined {
   const rsc = action.rsc!;
   let value = action.meta.get('on-fail');
   if (eqCase(action.task, 'stop') && !validStopOnFail(value)) {
+    // not allowed for stops: dropped (and not passed on to the graph)
+    action.meta.delete('on-fail');
     return undefined;
   } else if (eqCase(action.task, 'demote') && value === undefined) {
     for (const op of rsc.ops) {
@@ -87,6 +89,7 @@ function onFailValue(action: Action): string | undefined {
     const role = entry?.get('role');
     const interval = parseIntervalSpec(entry?.get('interval'));
     if (!eqCase(name, 'promote') && (!eqCase(name, 'monitor') || !(eqCase(role, 'Promoted') || eqCase(role, 'Master')) || interval === 0)) {
+      action.meta.delete('on-fail');
       return undefined;
     }
   }
