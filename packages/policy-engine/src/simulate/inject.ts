@@ -119,7 +119,7 @@ export function injectResourceHistory(
 ): XmlElement {
   const lrmResources = state.first('lrm')?.first('lrm_resources');
   const index = lrmResources === undefined ? undefined : lrmIndex(lrmResources);
-  const find = (id: string) => index?.get(id);
+  const find = (id: string) => index?.get(id) ?? undefined;
   const existing = find(resource) ?? (resource !== lrmName ? find(lrmName) : undefined);
   if (existing) return existing;
   if (rclass === undefined || rtype === undefined) {
@@ -141,23 +141,25 @@ export function injectResourceHistory(
   if (!container) container = appendChild(lrm, new XmlElement('lrm_resources', []));
   const created = appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
   const idx = lrmIndex(container);
-  if (!idx.has(lrmName)) idx.set(lrmName, created);
+  idx.set(lrmName, idx.has(lrmName) ? null : created);
   return created;
 }
 
 /**
- * The lrm_resource entries of an lrm_resources element by id (the first of each id), built once
- * and kept up to date as entries are injected: a simulated transition looks one up per action.
+ * The lrm_resource entries of an lrm_resources element by id, built once and kept up to date as
+ * entries are injected: a simulated transition looks one up per action. An id with several
+ * entries maps to null: like upstream's XPath lookup, which wants exactly one match, the
+ * injection then adds an entry of its own.
  */
-const lrmIndexes = new WeakMap<XmlElement, Map<string, XmlElement>>();
+const lrmIndexes = new WeakMap<XmlElement, Map<string, XmlElement | null>>();
 
-function lrmIndex(container: XmlElement): Map<string, XmlElement> {
+function lrmIndex(container: XmlElement): Map<string, XmlElement | null> {
   let index = lrmIndexes.get(container);
   if (index === undefined) {
     index = new Map();
     for (const r of container.elements('lrm_resource')) {
       const id = r.get('id');
-      if (id !== undefined && !index.has(id)) index.set(id, r);
+      if (id !== undefined) index.set(id, index.has(id) ? null : r);
     }
     lrmIndexes.set(container, index);
   }

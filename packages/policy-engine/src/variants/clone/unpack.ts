@@ -75,8 +75,9 @@ export function cloneUnpack(rsc: Resource): boolean {
   // instances inherit the flag as it was decided for the clone
   rsc.meta.set('globally-unique', rsc.unique ? 'true' : 'false');
   // with clone-max=0, one instance still exists so that history can be matched to the clone
-  const count = Math.max(1, data.cloneMax);
-  for (let i = 0; i < count; i++) {
+  if (data.cloneMax <= 0) return createCloneChild(rsc) !== undefined;
+  // (clone-max is read again each time: an instance's agent can lower it, see primitiveUnpack)
+  for (let i = 0; i < data.cloneMax; i++) {
     if (createCloneChild(rsc) === undefined) return false;
   }
   return true;

@@ -4,8 +4,36 @@ import type { RoleN } from '../../model/role.js';
 import type { Node, Resource } from '../../model/types.js';
 import { LocationKind, type LocationKindN } from '../methods.js';
 
-export function primitiveUnpack(_rsc: Resource): boolean {
+/** Agent standards that support globally unique clone instances (Pacemaker's pcmk_ra_cap_unique). */
+const UNIQUE_STANDARDS = new Set(['ocf', 'stonith']);
+
+function clearUnique(rsc: Resource): void {
+  rsc.unique = false;
+  for (const child of rsc.children) clearUnique(child);
+}
+
+/**
+ * Pacemaker's native_unpack: only some agent standards can be unique clone instances (the others
+ * make the whole clone anonymous), and only OCF agents can be promoted.
+ */
+export function primitiveUnpack(rsc: Resource): boolean {
+  let top = rsc;
+  while (top.parent !== undefined) top = top.parent;
+  const standard = (rsc.xml.get('class') ?? '').toLowerCase();
+  if (!UNIQUE_STANDARDS.has(standard) && rsc.unique && top.clone !== undefined) {
+    forceAnonymous(top);
+    clearUnique(top);
+    clearUnique(rsc);
+  }
+  if (standard !== 'ocf' && top.promotable) return false;
   return true;
+}
+
+/** Pacemaker's pe__force_anon: one instance per node, at most one per node in all. */
+function forceAnonymous(clone: Resource): void {
+  const data = clone.clone!;
+  data.cloneNodeMax = 1;
+  data.cloneMax = Math.min(data.cloneMax, clone.cluster.nodes.length);
 }
 
 /** Active if on an unclean node, or on an online node (or anywhere, when unmanaged). */
