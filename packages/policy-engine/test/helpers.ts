@@ -52,6 +52,12 @@ export function dummy(id: string, meta: Record<string, string> = {}): string {
   return `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">${m}<operations><op id="${id}-mon" name="monitor" interval="10s"/></operations></primitive>`;
 }
 
+/** A clone of `child` (a primitive or group), with meta-attributes. */
+export function clone(id: string, child: string, meta: Record<string, string> = {}): string {
+  const m = Object.keys(meta).length ? `<meta_attributes id="${id}-meta">${nvpairs(`${id}-meta`, meta)}</meta_attributes>` : '';
+  return `<clone id="${id}">${m}${child}</clone>`;
+}
+
 /** A fencing device. */
 export function fencing(id: string): string {
   return `<primitive id="${id}" class="stonith" type="fence_dummy"/>`;
@@ -126,7 +132,9 @@ export function cibRoot(spec: CibSpec): XmlElement {
   for (const state of root.first('status')?.elements('node_state') ?? []) {
     const node = ws.nodeByUname.get(state.get('uname') ?? '');
     for (const entry of state.first('lrm')?.first('lrm_resources')?.elements('lrm_resource') ?? []) {
-      const rsc = ws.resourceById.get(entry.get('id') ?? '');
+      // anonymous clone instances have their history under the configured id
+      const id = entry.get('id') ?? '';
+      const rsc = ws.resourceById.get(id) ?? ws.resourceById.get(`${id}:0`);
       if (rsc === undefined || node === undefined) continue;
       for (const op of entry.elements('lrm_rsc_op')) {
         const digest = calculateDigests(rsc, op.get('operation')!, Number(op.get('interval')), node, op, false);

@@ -151,7 +151,7 @@ export function runCrmSimulate(argv: readonly string[], env: CommandEnv): Comman
       exitCode: result.exitCode,
     };
   } catch (e) {
-    if (e instanceof SchedulerError) return fail(e.message, e.code === 'UNSUPPORTED_VARIANT' ? ExitCode.error : ExitCode.dataErr);
+    if (e instanceof SchedulerError) return fail(e.message, e.code === 'UNSUPPORTED_VARIANT' || e.code === 'UNSUPPORTED_FEATURE' ? ExitCode.error : ExitCode.dataErr);
     throw e;
   }
 }
