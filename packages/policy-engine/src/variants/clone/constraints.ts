@@ -10,9 +10,8 @@ import { addThisWithList, addWithThisList, colocationIntersectNodes } from '../.
 import { applyLocationToResource } from '../../constraints/location.js';
 import { orderResourceActions, orderStarts, orderStops } from '../../constraints/ordering.js';
 import { assignResource } from '../../assign/assignment.js';
-import { glibSort } from '../../util/glib-sort.js';
 import { isTrue } from '../../util/strings.js';
-import { cmpInstanceNumber } from '../instances/assign.js';
+import { sortByInstanceNumber } from '../instances/assign.js';
 import { anyBlocked, findCompatibleInstance } from '../instances/interleave.js';
 import { LocationKind } from '../methods.js';
 import { promotableFeature } from './features.js';
@@ -25,7 +24,7 @@ export function cloneInternalConstraints(rsc: Resource): void {
   orderResourceActions(rsc, 'stop', rsc, 'stopped', OrderFlag.runnableLeft);
   const ordered = rsc.clone!.ordered;
   // ordered instances start and stop by number, whatever order placement left them in
-  if (ordered) rsc.children = glibSort(rsc.children, cmpInstanceNumber);
+  if (ordered) rsc.children = sortByInstanceNumber(rsc.children);
   const instances = rsc.children;
   for (let i = 0; i < instances.length; i++) {
     const instance = instances[i]!;

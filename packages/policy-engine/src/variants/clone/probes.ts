@@ -3,8 +3,7 @@
 // the lowest-numbered).
 
 import { Discover, type Node, type Resource } from '../../model/types.js';
-import { glibSort } from '../../util/glib-sort.js';
-import { cmpInstanceNumber } from '../instances/assign.js';
+import { sortByInstanceNumber } from '../instances/assign.js';
 import { LocationKind } from '../methods.js';
 
 function probedOn(rsc: Resource, node: Node): boolean {
@@ -30,7 +29,7 @@ export function cloneCreateProbe(rsc: Resource, node: Node): boolean {
   }
   // probes go by instance number (this is where upstream puts the instances back in that order
   // after placement sorted them, and the actions created next follow it)
-  rsc.children = glibSort(rsc.children, cmpInstanceNumber);
+  rsc.children = sortByInstanceNumber(rsc.children);
   if (!rsc.unique) return probeAnonymousClone(rsc, node);
   let any = false;
   for (const child of rsc.children) if (child.methods.createProbe(child, node)) any = true;

@@ -11,6 +11,7 @@ import { unassignResource } from '../../assign/assignment.js';
 import { colocationFactor, colocationHasInfluence, ColocSelect, thisWithColocations, withThisColocations, type NodeTableRef } from '../../constraints/colocation.js';
 import { copyNodeScore, copyTable, resourceLocation } from '../../constraints/resource-location.js';
 import { findActiveOn } from '../../unpack/resource-helpers.js';
+import { glibSort } from '../../util/glib-sort.js';
 
 const USABLE = NodeAvail.alive | NodeAvail.usable;
 
@@ -19,17 +20,32 @@ function nodeEntry(node: Node): NodeScore {
   return copyNodeScore(node);
 }
 
+const instanceNumbers = new WeakMap<Resource, number>();
+
 /** The instance number after the last ':' (bundle replicas: after the last '-'). */
 function instanceNumber(rsc: Resource): number {
-  let i = rsc.id.lastIndexOf(':');
-  if (i < 0) i = rsc.id.lastIndexOf('-');
-  const m = /^[+-]?\d+/.exec(rsc.id.slice(i + 1));
-  return m === null ? 0 : Number(m[0]);
+  let n = instanceNumbers.get(rsc);
+  if (n === undefined) {
+    let i = rsc.id.lastIndexOf(':');
+    if (i < 0) i = rsc.id.lastIndexOf('-');
+    const m = /^[+-]?\d+/.exec(rsc.id.slice(i + 1));
+    n = m === null ? 0 : Number(m[0]);
+    instanceNumbers.set(rsc, n);
+  }
+  return n;
 }
 
 /** Pacemaker's pcmk__cmp_instance_number. */
 export function cmpInstanceNumber(a: Resource, b: Resource): number {
   return instanceNumber(a) - instanceNumber(b);
+}
+
+/** Instances by number (a stable sort; the list itself when it is in order already, as is usual). */
+export function sortByInstanceNumber(instances: Resource[]): Resource[] {
+  for (let i = 1; i < instances.length; i++) {
+    if (cmpInstanceNumber(instances[i - 1]!, instances[i]!) > 0) return glibSort(instances, cmpInstanceNumber);
+  }
+  return instances;
 }
 
 function didFail(rsc: Resource): boolean {
