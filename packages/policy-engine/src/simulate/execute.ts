@@ -5,7 +5,8 @@
 
 import type { XmlElement } from '@hacluster/cib';
 import type { GraphAction, GraphActionDetails, TransitionGraph } from '../output/graph.js';
-import type { Resource, WorkingSet } from '../model/types.js';
+import type { WorkingSet } from '../model/types.js';
+import { findResourceByHistory } from '../unpack/resource-helpers.js';
 import {
   injectActionResult,
   injectFailcount,
@@ -83,21 +84,7 @@ export function executeTransition(
     }
   };
 
-  // Pacemaker's pe_find_resource: a resource by id or by the name its history has (a clone
-  // instance's configured id, when its history is recorded under it)
-  let historyNames: Set<string> | undefined;
-  const knownResource = (name: string): boolean => {
-    if (ws.resourceById.has(name)) return true;
-    if (historyNames === undefined) {
-      historyNames = new Set();
-      const walk = (rsc: Resource): void => {
-        if (rsc.cloneName !== undefined) historyNames!.add(rsc.cloneName);
-        for (const child of rsc.children) walk(child);
-      };
-      for (const rsc of ws.resources) walk(rsc);
-    }
-    return historyNames.has(name);
-  };
+  const knownResource = (name: string): boolean => findResourceByHistory(ws, name) !== undefined;
 
   const simulateResourceAction = (a: GraphAction, details: GraphActionDetails, task: string, node: string): void => {
     if (task === 'probe_complete') return;
@@ -138,7 +125,7 @@ export function executeTransition(
       log.entries.push({ kind: 'info', text: `Pretending action ${a.id} failed with rc=${rc}` });
       failed.add(a.id);
       abortPriority = 1_000_000;
-      injectFailcount(state, matchName, task, intervalMs, rc, ws.now);
+      for (const line of injectFailcount(state, matchName, task, intervalMs, rc, ws.now)) item(line);
       break;
     }
     const params = new Map(details.attributes);
@@ -192,8 +179,10 @@ export function executeTransition(
       simulate(s.action);
       confirmed.add(s.action.id);
       s.confirmed = true;
-      if (failed.has(s.action.id)) continue;
+      // after a failure only synapses of INFINITY priority (a clone's stopped, running, …) go on
+      const isFailed = failed.has(s.action.id);
       for (const j of dependents[i]!) {
+        if (isFailed && synapses[j]!.priority < 1_000_000) continue;
         waiting[j] = waiting[j]! - 1;
         if (waiting[j] === 0) (j > i ? current : next).push(j);
       }

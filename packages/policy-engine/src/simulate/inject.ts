@@ -101,11 +101,16 @@ export function injectTransientAttr(state: XmlElement, name: string, value: stri
 }
 
 /** Records a failure as the fail count and last-failure attributes (Pacemaker's pcmk__inject_failcount). */
-export function injectFailcount(state: XmlElement, rsc: string, task: string, intervalMs: number, rc: number, now: number): void {
-  if (rc === 0) return;
-  if (rc === 7 && intervalMs === 0) return;
-  injectTransientAttr(state, `fail-count-${rsc}#${task}_${intervalMs}`, 'value++');
-  injectTransientAttr(state, `last-failure-${rsc}#${task}_${intervalMs}`, String(now));
+export function injectFailcount(state: XmlElement, rsc: string, task: string, intervalMs: number, rc: number, now: number): string[] {
+  if (rc === 0) return [];
+  if (rc === 7 && intervalMs === 0) return [];
+  const attrs: [string, string][] = [
+    [`fail-count-${rsc}#${task}_${intervalMs}`, 'value++'],
+    [`last-failure-${rsc}#${task}_${intervalMs}`, String(now)],
+  ];
+  for (const [name, value] of attrs) injectTransientAttr(state, name, value);
+  // what crm_simulate reports for each (the node_state is a detached copy upstream, hence its path)
+  return attrs.map(([name, value]) => `Injecting attribute ${name}=${value} into /node_state '${state.get('id') ?? ''}'`);
 }
 
 /** The lrm_resource of a resource on a node, created if missing (Pacemaker's pcmk__inject_resource_history). */

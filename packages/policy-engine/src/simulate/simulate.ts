@@ -12,6 +12,7 @@ import { graphToXml } from '../output/graph-xml.js';
 import { dotGraph } from '../output/dot.js';
 import { SchedulerError } from '../errors.js';
 import { executeTransition } from './execute.js';
+import { findResourceByHistory } from '../unpack/resource-helpers.js';
 import {
   injectActionResult,
   injectFailcount,
@@ -131,10 +132,10 @@ function applyInjections(ws: WorkingSet, cib: XmlElement, i: Injections, out: Te
     item(`Injecting ${spec} into the configuration`);
     const op = parseOpSpec(spec);
     if (op === undefined) throw new SchedulerError({ code: 'INVALID_INJECTION', spec, reason: 'expected <resource>_<task>_<interval>@<node>=<rc>' });
-    const rsc = ws.resourceById.get(op.rsc);
+    const rsc = findResourceByHistory(ws, op.rsc);
     if (rsc === undefined) throw new SchedulerError({ code: 'UNKNOWN_RESOURCE', id: op.rsc });
     const state = injectNode(cib, op.node);
-    injectFailcount(state, op.rsc, op.task, op.intervalMs, op.rc, ws.now);
+    for (const line of injectFailcount(state, op.rsc, op.task, op.intervalMs, op.rc, ws.now)) item(line);
     const entry = injectResourceHistory(state, op.rsc, op.rsc, rsc.xml.get('class'), rsc.xml.get('type'), rsc.xml.get('provider'));
     injectActionResult(entry, { task: op.task, intervalMs: op.intervalMs, rc: op.rc, status: 0, targetRc: 0, now: ws.now });
   }

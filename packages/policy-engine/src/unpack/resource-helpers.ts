@@ -1,6 +1,6 @@
 // Questions about resources that many stages ask (Pacemaker's uber_parent, pe_rsc_is_clone, …).
 
-import type { Node, Resource } from '../model/types.js';
+import type { Node, Resource, WorkingSet } from '../model/types.js';
 
 /** The top-level ancestor (bundles excepted: their children stop at the bundle's child). */
 export function topResource(rsc: Resource): Resource {
@@ -77,4 +77,28 @@ export function currentNode(rsc: Resource): Node | undefined {
 /** The id shown for a resource (anonymous clone instances show their configured id). */
 export function printableId(rsc: Resource): string {
   return rsc.unique ? rsc.id : (rsc.xml.get('id') ?? rsc.id);
+}
+
+const historyNames = new WeakMap<WorkingSet, Map<string, Resource>>();
+
+/**
+ * Pacemaker's pe_find_resource: a resource by id, or by the name its history is recorded under
+ * (an anonymous clone instance's configured id). The history names are indexed once, after
+ * unpacking.
+ */
+export function findResourceByHistory(ws: WorkingSet, name: string): Resource | undefined {
+  const direct = ws.resourceById.get(name);
+  if (direct !== undefined) return direct;
+  let index = historyNames.get(ws);
+  if (index === undefined) {
+    const names = new Map<string, Resource>();
+    const walk = (rsc: Resource): void => {
+      if (rsc.cloneName !== undefined && !names.has(rsc.cloneName)) names.set(rsc.cloneName, rsc);
+      for (const child of rsc.children) walk(child);
+    };
+    for (const rsc of ws.resources) walk(rsc);
+    index = names;
+    historyNames.set(ws, index);
+  }
+  return index.get(name);
 }
