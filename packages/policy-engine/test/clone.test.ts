@@ -10,7 +10,8 @@ import { ActionFlag } from '../src/model/flags.js';
 import type { Action, WorkingSet } from '../src/model/types.js';
 import { formatClusterStatus } from '../src/output/cluster-status.js';
 import { SchedulerError } from '../src/errors.js';
-import { clone, dummy, probedStopped, started, unpack, type CibSpec } from './helpers.js';
+import { simulateCluster } from '../src/simulate/simulate.js';
+import { cibRoot, clone, dummy, probedStopped, started, unpack, type CibSpec } from './helpers.js';
 
 function run(spec: CibSpec) {
   const ws = unpack(spec);
@@ -227,6 +228,36 @@ describe('clone status display', () => {
   it('marks an unmanaged clone in its header', () => {
     const text = formatClusterStatus(unpack({ nodes: ['n1'], resources: clone('C', dummy('A'), { 'is-managed': 'false' }) }));
     expect(text).toContain('  * Clone Set: C [A] (unmanaged):');
+  });
+});
+
+describe('crm_simulate with clones', () => {
+  const running: CibSpec = {
+    nodes: [
+      { name: 'n1', history: [probedStopped('A'), started('A')] },
+      { name: 'n2', history: [probedStopped('A'), started('A')] },
+    ],
+    resources: clone('C', dummy('A')),
+  };
+
+  it('injects a failure by the instance history name and recovers that instance', () => {
+    const r = simulateCluster(cibRoot(running), { process: true, simulate: true, injections: { opInject: ['A_monitor_10000@n1=1'] } });
+    expect(r.stdout).toContain("Injecting attribute fail-count-A#monitor_10000=value++ into /node_state '1'");
+    expect(r.stdout).toMatch(/\* Recover\s+A:0\s+\(\s*n1 \)/);
+    // the instances are named as their history is (A, not A:0)
+    expect(r.stdout).toMatch(/Resource action: A\s+stop on n1/);
+  });
+
+  it('after a failed stop, still completes the clone\'s INFINITY-priority pseudo-actions', () => {
+    const r = simulateCluster(cibRoot(running), {
+      process: true,
+      simulate: true,
+      injections: { opInject: ['A_monitor_10000@n1=1'], opFail: ['A_stop_0@n1=1'] },
+    });
+    const executed = r.stdout.slice(r.stdout.indexOf('Executing Cluster Transition:'), r.stdout.indexOf('Revised Cluster Status:'));
+    expect(executed).toContain('Pretending action');
+    expect(executed).toContain('Pseudo action:   C_stopped_0');
+    expect(executed).not.toMatch(/Resource action: A\s+start on n1/);
   });
 });
 
