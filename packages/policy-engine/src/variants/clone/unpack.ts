@@ -22,14 +22,6 @@ function metaInt(rsc: Resource, name: string, legacy: string | undefined, fallba
   return Math.max(0, Math.min(Number(m[1]), 2_147_483_647));
 }
 
-/** The clone data of a clone (or of an instance's clone). */
-export function cloneData(rsc: Resource): CloneData {
-  let clone: Resource | undefined = rsc;
-  while (clone !== undefined && clone.clone === undefined) clone = clone.parent;
-  if (clone?.clone === undefined) throw new Error(`${rsc.id} is not part of a clone`);
-  return clone.clone;
-}
-
 /**
  * Adds the next instance (Pacemaker's pe__create_clone_child). Instance numbers count up from 0;
  * an instance past clone-max is an orphan (history of more instances than are allowed).
@@ -87,7 +79,7 @@ export function cloneUnpack(rsc: Resource): boolean {
  * Pacemaker's find_rsc with pcmk_rsc_match_clone_only: within a clone instance, the resource
  * (the instance itself, or a member of a cloned group) whose configured id is `id`.
  */
-export function findCloneMember(rsc: Resource, id: string): Resource | undefined {
+function findCloneMember(rsc: Resource, id: string): Resource | undefined {
   if (rsc.id === id || rsc.xml.get('id') === id) return rsc;
   for (const child of rsc.children) {
     const found = findCloneMember(child, id);
@@ -97,7 +89,7 @@ export function findCloneMember(rsc: Resource, id: string): Resource | undefined
 }
 
 /** Whether a clone has an instance for every node (Pacemaker's pe__is_universal_clone). */
-export function isUniversalClone(rsc: Resource): boolean {
+function isUniversalClone(rsc: Resource): boolean {
   return rsc.clone !== undefined && rsc.clone.cloneMax === rsc.cluster.nodes.length;
 }
 
