@@ -68,7 +68,8 @@ export function formatClone(rsc: Resource, out: TextOutput, options: StatusOptio
     let printFull = false;
     const partiallyActive = child.methods.active(child, false);
     if (rsc.unique) {
-      // every instance, unless stopped and orphaned
+      // every instance, unless stopped and the clone itself is an orphan (upstream tests the
+      // clone's flag here, not the instance's)
       if (partiallyActive || !rsc.orphan) printFull = true;
     } else if (options.showPending && child.pendingTask !== undefined && child.pendingTask !== 'probe') {
       printFull = true;
