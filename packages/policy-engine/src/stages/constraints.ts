@@ -6,6 +6,7 @@ import { rulesPass } from '../util/rules.js';
 import { unpackColocation } from '../constraints/colocation.js';
 import { unpackLocation } from '../constraints/location.js';
 import { unpackOrdering } from '../constraints/ordering.js';
+import { unpackRscTicket } from '../constraints/tickets.js';
 
 export function unpackConstraints(ws: WorkingSet): void {
   const section = ws.input.first('configuration')?.first('constraints');
@@ -24,8 +25,10 @@ export function unpackConstraints(ws: WorkingSet): void {
       case 'rsc_location':
         unpackLocation(ws, xml);
         break;
+      case 'rsc_ticket':
+        unpackRscTicket(ws, xml);
+        break;
       default:
-        // rsc_ticket and unknown constraint types are not handled yet
         break;
     }
   }

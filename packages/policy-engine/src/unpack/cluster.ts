@@ -88,6 +88,8 @@ export function newWorkingSet(root: XmlElement, options: UnpackOptions = {}): Wo
     resources: [],
     resourceById: new Map(),
     templates: new Map(),
+    tickets: new Map(),
+    ticketConstraints: [],
     templateRscSets: new Map(),
     tags: new Map(),
     idIndex: buildIdIndex(root),

@@ -250,6 +250,7 @@ function newResource(ws: WorkingSet, xml: XmlElement, id: string, variant: Varia
     actions: [],
     actionsByKey: new Map(),
     opConfigCache: new Map(),
+    ticketConstraints: [],
     groupOrdered: true,
     groupColocated: true,
   };

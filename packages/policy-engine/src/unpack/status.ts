@@ -11,6 +11,7 @@ import { unpackLrmResource } from './history.js';
 import { lrmResources } from './history-index.js';
 import { currentNode } from './resource-helpers.js';
 import { isTrue } from '../util/strings.js';
+import { unpackTicketsState } from './tickets.js';
 
 /** Whether a remote node is online, from its connection resource (determine_remote_online_status). */
 export function determineRemoteOnlineStatus(node: Node): void {
@@ -91,7 +92,10 @@ function unpackNodeHistory(ws: WorkingSet, status: XmlElement, fence: boolean): 
 
 export function unpackStatus(ws: WorkingSet, status: XmlElement | undefined): void {
   if (!status) return;
-  for (const state of status.elements('node_state')) unpackNodeState(ws, state);
+  for (const el of status.elements()) {
+    if (el.name === 'tickets') unpackTicketsState(ws, el);
+    else if (el.name === 'node_state') unpackNodeState(ws, el);
+  }
   while (unpackNodeHistory(ws, status, false)) {
     // another pass: remote connections found active may make more histories readable
   }
