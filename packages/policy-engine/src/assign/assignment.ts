@@ -5,6 +5,7 @@ import { Role } from '../model/role.js';
 import { ActionFlag } from '../model/flags.js';
 import type { NodeScore, Resource } from '../model/types.js';
 import { NodeAvail, nodeAvailableFor } from './nodes.js';
+import { consumeNodeCapacity, releaseNodeCapacity, usesUtilization } from './utilization.js';
 
 /**
  * Where a resource may be assigned unless forced: a live, usable node with a non-negative score
@@ -21,6 +22,7 @@ export function unassignResource(rsc: Resource): void {
   const i = old.node.assignedRsc.indexOf(rsc);
   if (i >= 0) old.node.assignedRsc.splice(i, 1);
   old.node.numResources--;
+  releaseNodeCapacity(old.node.utilization, rsc);
 }
 
 /**
@@ -56,6 +58,7 @@ export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefine
   chosen.node.assignedRsc.push(rsc);
   chosen.node.numResources++;
   chosen.count++;
+  if (usesUtilization(rsc.cluster.placementStrategy)) consumeNodeCapacity(chosen.node.utilization, rsc);
   return true;
 }
 

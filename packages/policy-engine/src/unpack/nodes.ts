@@ -101,6 +101,8 @@ export function addNodeAttrs(ws: WorkingSet, xml: XmlElement | undefined, node: 
   unpackNvpairs(xml, 'instance_attributes', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.attrs, ws.idIndex, {
     overwrite,
   });
+  // utilization from the status section does not replace the configured capacity
+  unpackNvpairs(xml, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.utilization, ws.idIndex);
   if (!node.attrs.has('#site-name')) {
     const site = node.attrs.get('site-name') ?? clusterName;
     if (site !== undefined) node.attrs.set('#site-name', site);
@@ -121,7 +123,6 @@ export function unpackNodes(ws: WorkingSet, section: XmlElement | undefined): vo
     addNode(ws, node);
     handleStartupFencing(ws, node);
     addNodeAttrs(ws, el, node, false);
-    unpackNvpairs(el, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.utilization, ws.idIndex);
   }
 }
 

@@ -1,0 +1,99 @@
+// Utilization and placement strategies: node capacity bookkeeping, bans for insufficient
+// capacity (for a resource with its colocated resources, or alone), balanced placement, and the
+// load_stopped pseudo-actions that free a node before it is filled again.
+
+import { describe, expect, it } from 'vitest';
+import { schedule } from '../src/schedule.js';
+import { ActionFlag } from '../src/model/flags.js';
+import type { WorkingSet } from '../src/model/types.js';
+import { compareNodeCapacities, consumeNodeCapacity } from '../src/assign/utilization.js';
+import { probedStopped, started, unpack } from './helpers.js';
+
+function rsc(id: string, util: Record<string, number>, meta = ''): string {
+  const pairs = Object.entries(util).map(([k, v]) => `<nvpair id="${id}-u-${k}" name="${k}" value="${v}"/>`).join('');
+  return `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">${meta}<utilization id="${id}-u">${pairs}</utilization></primitive>`;
+}
+
+const cpu = (n: number) => ({ cpu: String(n) });
+
+const where = (ws: WorkingSet, id: string) => ws.resourceById.get(id)!.assignedTo?.node.uname;
+
+describe('node capacity', () => {
+  it('compares free capacity attribute by attribute', () => {
+    const ws = unpack({ nodes: ['n1', 'n2'] });
+    const [n1, n2] = [ws.nodeByUname.get('n1')!, ws.nodeByUname.get('n2')!];
+    n1.utilization.set('cpu', '4');
+    n1.utilization.set('memory', '100');
+    n2.utilization.set('cpu', '2');
+    n2.utilization.set('memory', '200');
+    expect(compareNodeCapacities(n1, n2)).toBe(0);
+    n2.utilization.set('disk', '5');
+    expect(compareNodeCapacities(n1, n2)).toBe(1);
+    expect(compareNodeCapacities(n2, n1)).toBe(-1);
+  });
+  it('records 0 for an attribute a node lacks when a resource consumes it', () => {
+    const ws = unpack({ nodes: ['n1'], resources: rsc('A', { cpu: 2, memory: 10 }) });
+    const node = ws.nodeByUname.get('n1')!;
+    node.utilization.set('memory', '64');
+    consumeNodeCapacity(node.utilization, ws.resourceById.get('A')!);
+    expect(Object.fromEntries(node.utilization)).toEqual({ memory: '54', cpu: '0' });
+  });
+});
+
+describe('placement strategies', () => {
+  const options = (strategy: string) => ({ 'placement-strategy': strategy });
+  it('keeps a resource off nodes without room for it, and stopped when none has', () => {
+    const ws = unpack({
+      nodes: [{ name: 'n1', utilization: cpu(1) }, { name: 'n2', utilization: cpu(2) }],
+      options: options('utilization'),
+      resources: rsc('A', { cpu: 2 }) + rsc('B', { cpu: 3 }),
+    });
+    schedule(ws);
+    expect(where(ws, 'A')).toBe('n2');
+    expect(where(ws, 'B')).toBeUndefined();
+  });
+  it('ignores utilization under the default strategy', () => {
+    const ws = unpack({ nodes: [{ name: 'n1', utilization: cpu(1) }, { name: 'n2', utilization: cpu(1) }], options: options('default'), resources: rsc('A', { cpu: 2 }) });
+    schedule(ws);
+    expect(where(ws, 'A')).toBe('n1');
+  });
+  it('counts the resources colocated with one when looking for room', () => {
+    const ws = unpack({
+      nodes: [{ name: 'n1', utilization: cpu(1) }, { name: 'n2', utilization: cpu(2) }],
+      options: options('utilization'),
+      resources: rsc('A', { cpu: 1 }) + rsc('B', { cpu: 1 }),
+      constraints: '<rsc_colocation id="c" rsc="B" with-rsc="A" score="INFINITY"/>',
+    });
+    schedule(ws);
+    expect([where(ws, 'A'), where(ws, 'B')]).toEqual(['n2', 'n2']);
+  });
+  it('spreads resources over the nodes with the most free capacity under balanced', () => {
+    const resources = rsc('A', { cpu: 1 }) + rsc('B', { cpu: 1 }) + rsc('C', { cpu: 1 });
+    const nodes = [{ name: 'n1', utilization: cpu(4) }, { name: 'n2', utilization: cpu(3) }];
+    const balanced = unpack({ nodes, options: options('balanced'), resources });
+    schedule(balanced);
+    // n1 has more room; then both have 3 left and n2 has fewer resources; then n1 has more room
+    expect(['A', 'B', 'C'].map((id) => where(balanced, id))).toEqual(['n1', 'n2', 'n1']);
+    // minimal fills the first node by name while it has room
+    const minimal = unpack({ nodes, options: options('minimal'), resources });
+    schedule(minimal);
+    expect(['A', 'B', 'C'].map((id) => where(minimal, id))).toEqual(['n1', 'n1', 'n1']);
+  });
+  it('orders stops before the load_stopped pseudo-action of their node and starts after it', () => {
+    const ws = unpack({
+      nodes: [
+        { name: 'n1', utilization: cpu(1), history: [probedStopped('A'), started('A'), probedStopped('B')] },
+        { name: 'n2', utilization: cpu(1), history: [probedStopped('A'), probedStopped('B')] },
+      ],
+      options: options('utilization'),
+      resources: rsc('A', { cpu: 1 }) + rsc('B', { cpu: 1 }, '<meta_attributes id="B-m"><nvpair id="B-p" name="priority" value="10"/></meta_attributes>'),
+      constraints: '<rsc_location id="l" rsc="B" node="n1" score="100"/>',
+    });
+    schedule(ws);
+    expect([where(ws, 'A'), where(ws, 'B')]).toEqual(['n2', 'n1']);
+    const load = ws.singletons.get('load_stopped_n1')!;
+    expect(load.flags & ActionFlag.pseudo).toBeTruthy();
+    expect(load.before.map((l) => l.action.uuid)).toContain('A_stop_0');
+    expect(load.after.map((l) => l.action.uuid)).toContain('B_start_0');
+  });
+});
