@@ -323,7 +323,7 @@ export function orderActions(first: Action | undefined, then: Action | undefined
 
 /** The reason text "<change> <rsc> <task>" (Pacemaker's pe__action2reason). */
 export function actionReasonText(action: Action, flag: number): string {
-  const change = flag === ActionFlag.runnable || flag === ActionFlag.migrateRunnable ? 'unrunnable' : 'required';
+  const change = flag === ActionFlag.runnable ? 'unrunnable' : flag === ActionFlag.migrateRunnable ? 'unmigrateable' : 'required';
   return `${change}${action.rsc === undefined ? '' : ' '}${action.rsc === undefined ? '' : action.rsc.id} ${action.task}`;
 }
 

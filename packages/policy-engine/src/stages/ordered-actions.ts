@@ -15,7 +15,7 @@ export const Updated = { none: 0, first: 1, then: 2 } as const;
 export function clearFlagBecause(action: Action, flag: number, reason: Action): void {
   if (!has(action.flags, flag)) return;
   action.flags &= ~flag;
-  if (action.rsc !== reason.rsc) setActionReason(action, actionReasonText(reason, flag), flag === ActionFlag.migrateRunnable);
+  if (action.rsc !== reason.rsc) setActionReason(action, actionReasonText(reason, flag), false);
 }
 
 function handleAsymmetricOrdering(first: Action, then: Action): void {
