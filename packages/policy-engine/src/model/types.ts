@@ -4,7 +4,7 @@
 // decides action ids and the order of the transition graph, and the regression tests compare
 // those exactly. The stages (src/stages) fill it in one after another.
 
-import type { Score, XmlElement } from '@hacluster/cib';
+import type { NextChange, Score, XmlElement } from '@hacluster/cib';
 import type { RoleN } from './role.js';
 import type { VariantMethods } from '../variants/methods.js';
 
@@ -380,6 +380,8 @@ export interface WorkingSet {
   /** Containers that must be stopped (bundles), found while unpacking history. */
   stopNeeded: Resource[];
   recheckBy: number;
+  /** The earliest time a rule evaluated so far will change its result (see util/rules.ts). */
+  ruleChange: NextChange;
   /** node-pending-timeout in seconds (0: pending nodes are never fenced for being pending). */
   nodePendingTimeout: number;
   ninstances: number;

@@ -10,6 +10,7 @@ import { metaName } from '../actions/digest.js';
 import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { notifyKey, opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
+import { recheckTime } from '../util/rules.js';
 
 /** The feature set this scheduler implements (upstream Pacemaker 3.x). */
 export const SCHEDULER_FEATURE_SET = '3.20.5';
@@ -373,7 +374,8 @@ export function createGraph(ws: WorkingSet): TransitionGraph {
   ];
   const limit = clusterOption(ws, 'migration-limit');
   if (limit !== undefined && (Number.parseInt(limit, 10) || 0) > 0) attrs.push(['migration-limit', limit]);
-  if (ws.recheckBy > 0) attrs.push(['recheck-by', String(ws.recheckBy)]);
+  const recheckBy = recheckTime(ws);
+  if (recheckBy > 0) attrs.push(['recheck-by', String(recheckBy)]);
   const builder = new GraphBuilder(ws);
   for (const rsc of ws.resources) rsc.methods.addActionsToGraph(rsc, builder);
   for (let i = ws.actions.length - 1; i >= 0; i--) addActionToGraph(builder, ws.actions[i]!);

@@ -98,6 +98,7 @@ export function newWorkingSet(root: XmlElement, options: UnpackOptions = {}): Wo
     failed: [],
     stopNeeded: [],
     recheckBy: 0,
+    ruleChange: { epoch: undefined },
     nodePendingTimeout: 0,
     ninstances: 0,
     disabledResources: 0,

@@ -1,6 +1,7 @@
 // Nodes: the configured <node> entries, then their state from <node_state> (membership, expected
 // state, transient attributes), as Pacemaker's unpack_nodes and unpack_node_state do.
 
+import { ruleTime } from '../util/rules.js';
 import { INFINITY, MINUS_INFINITY, type Score, type XmlElement } from '@hacluster/cib';
 import type { Node, NodeType, WorkingSet } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
@@ -98,11 +99,11 @@ export function addNodeAttrs(ws: WorkingSet, xml: XmlElement | undefined, node: 
   }
   const clusterName = clusterOption(ws, 'cluster-name');
   if (clusterName !== undefined) node.attrs.set('#cluster-name', clusterName);
-  unpackNvpairs(xml, 'instance_attributes', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.attrs, ws.idIndex, {
+  unpackNvpairs(xml, 'instance_attributes', ruleTime(ws), node.attrs, ws.idIndex, {
     overwrite,
   });
   // utilization from the status section does not replace the configured capacity
-  unpackNvpairs(xml, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.utilization, ws.idIndex);
+  unpackNvpairs(xml, 'utilization', ruleTime(ws), node.utilization, ws.idIndex);
   if (!node.attrs.has('#site-name')) {
     const site = node.attrs.get('site-name') ?? clusterName;
     if (site !== undefined) node.attrs.set('#site-name', site);

@@ -2,6 +2,7 @@
 // functions): templates expanded, meta-attributes resolved (own sets, the parents', rsc_defaults),
 // flags and numbers read from them, members of groups and clones unpacked below their parent.
 
+import { ruleTime } from '../util/rules.js';
 import { INFINITY, XmlElement, type Score } from '@hacluster/cib';
 import { parseIntervalSpec } from '../util/interval.js';
 import { Role, parseRoleN, type RoleN } from '../model/role.js';
@@ -104,7 +105,7 @@ function addIfAbsent(into: Map<string, string>, name: string, value: string): vo
 function metaAttributes(ws: WorkingSet, xml: XmlElement, parent: Resource | undefined): Map<string, string> {
   const meta = new Map<string, string>();
   const ctx = {
-    now: { epoch: ws.now, offset: ws.nowOffset },
+    ...ruleTime(ws),
     resourceAgent: { class: xml.get('class'), provider: xml.get('provider'), type: xml.get('type') },
   };
   const a = xml.attrs;
@@ -334,7 +335,7 @@ export function unpackResource(ws: WorkingSet, original: XmlElement, parent: Res
   } else if (rsc.isRemoteNode && !remoteNode) {
     resourceLocation(rsc, undefined, 0 as Score, 'remote_connection_default');
   }
-  unpackNvpairs(xml, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, rsc.utilization, ws.idIndex);
+  unpackNvpairs(xml, 'utilization', ruleTime(ws), rsc.utilization, ws.idIndex);
   registerResource(ws, rsc);
   return rsc;
 }

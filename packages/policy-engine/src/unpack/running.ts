@@ -28,7 +28,10 @@ export function addRunning(ws: WorkingSet, rsc: Resource, node: Node, failed: bo
   if (rsc.variant === 'primitive') {
     node.runningRsc.push(rsc);
     priorityToNode(rsc, node, failed);
-    if (node.maintenance) rsc.managed = false;
+    if (node.maintenance) {
+      rsc.managed = false;
+      rsc.maintenance = true;
+    }
   }
   if (!rsc.managed) {
     resourceLocation(rsc, node, INFINITY, 'not_managed_default');
