@@ -115,10 +115,13 @@ export function resolveClusterOptions(pairs: Iterable<readonly [string, string]>
   return current;
 }
 
-/** Pacemaker's boolean spelling rules: yes/true/on/y/1 and no/false/off/n/0, any case. */
+/**
+ * Pacemaker's boolean spelling rules (crm_str_to_boolean): yes/true/on/y/1 and no/false/off/n/0,
+ * in any case and nothing else (no surrounding blanks); undefined for anything else.
+ */
 export function parseBoolean(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;
-  switch (value.trim().toLowerCase()) {
+  switch (value.toLowerCase()) {
     case 'true':
     case 'on':
     case 'yes':

@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled CLI lives in dist/ (run `pnpm build` first).
-import { main } from '../dist/shims/crm_master.js';
-process.exitCode = await main(process.argv.slice(2));
+// Launcher: runs the bundled command (see load-bundle.js; `pnpm build` makes the bundle).
+require('./load-bundle.js').run('crm_master');

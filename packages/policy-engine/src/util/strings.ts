@@ -1,5 +1,7 @@
 // String comparisons with Pacemaker's exact semantics.
 
+import { parseBoolean } from '@hacluster/cib';
+
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
@@ -57,39 +59,11 @@ export function eqCase(a: string | undefined, b: string | undefined): boolean {
 
 /** Pacemaker's crm_is_true: yes/true/on/y/1 in any case. */
 export function isTrue(value: string | undefined): boolean {
-  if (value === undefined) return false;
-  switch (value.toLowerCase()) {
-    case 'true':
-    case 'on':
-    case 'yes':
-    case 'y':
-    case '1':
-      return true;
-    default:
-      return false;
-  }
+  return parseBoolean(value) === true;
 }
 
 /** crm_str_to_boolean: true/false for recognized spellings, undefined otherwise. */
-export function toBoolean(value: string | undefined): boolean | undefined {
-  if (value === undefined) return undefined;
-  switch (value.toLowerCase()) {
-    case 'true':
-    case 'on':
-    case 'yes':
-    case 'y':
-    case '1':
-      return true;
-    case 'false':
-    case 'off':
-    case 'no':
-    case 'n':
-    case '0':
-      return false;
-    default:
-      return undefined;
-  }
-}
+export const toBoolean = parseBoolean;
 
 /** strtoll-like: the leading integer of the text (after blanks), or the fallback without digits. */
 export function scanInt(text: string | undefined, fallback = 0): number {

@@ -5,7 +5,7 @@ import type { Cib, XmlElement } from '@hacluster/cib';
 import { providesPromotability, type PcsAgentMetadata } from '../../agents/metadata.js';
 import { fullName, type ResourceAgentName } from '../../agents/name.js';
 import { appendClone } from '../../cib/resource/clone.js';
-import { areMetaDisabled, disable, findResourceElement, notFoundReport, resourcesSection } from '../../cib/resource/common.js';
+import { disable, findResourceElement, notFoundReport, resourcesSection } from '../../cib/resource/common.js';
 import { appendGroup, moveResourcesToGroup, validateMoveToGroup } from '../../cib/resource/group.js';
 import { defaultOperations, prepareOperations, type OperationSpec } from '../../cib/resource/operations.js';
 import { appendPrimitive, specialCasesReports, validateInstanceAttributes } from '../../cib/resource/primitive.js';
@@ -132,19 +132,7 @@ export async function createResource(env: LibraryEnvironment, req: CreatePrimiti
     const r = idReports(p.cloneId);
     env.reports.reportList(r.length ? r : ids.book(p.cloneId)).throwOnErrors();
   }
-  let adjacent: XmlElement | undefined;
-  let group: XmlElement | undefined;
-  if (p.kind === 'group') {
-    if (p.adjacent) {
-      adjacent = elementById(cib, p.adjacent);
-      if (!adjacent) throw new LibraryError(error({ code: 'ID_NOT_FOUND', id: p.adjacent, expectedTypes: [] }));
-    }
-    group = elementById(cib, p.group);
-    if (!group) {
-      env.reports.reportList(idReports(p.group, 'group name'));
-      if (!env.reports.hasErrors) group = appendGroup(resourcesSection(cib), p.group);
-    }
-  }
+  const { group, adjacent } = p.kind === 'group' ? groupPlacement(env, cib, p) : {};
   if (p.kind === 'bundle') env.reports.reportList(validateBundleForResource(cib, p.bundle, req.id, forced)).throwOnErrors();
   env.reports.throwOnErrors();
   const primitive = buildPrimitive(env, cib, ids, req, md, 'resource');
@@ -167,8 +155,29 @@ export async function createResource(env: LibraryEnvironment, req: CreatePrimiti
       appendToBundle(findResourceElement(cib, p.bundle, ['bundle'])!, primitive);
       break;
   }
-  void areMetaDisabled;
   env.pushCib(cib);
+}
+
+/**
+ * The group a new primitive goes into (created when missing, unless its id is unusable) and the
+ * member it goes next to. A bad group id is reported, not thrown, so other problems show too.
+ */
+function groupPlacement(
+  env: LibraryEnvironment,
+  cib: Cib,
+  p: { group: string; adjacent?: string | undefined },
+): { group?: XmlElement; adjacent?: XmlElement } {
+  let adjacent: XmlElement | undefined;
+  if (p.adjacent) {
+    adjacent = elementById(cib, p.adjacent);
+    if (!adjacent) throw new LibraryError(error({ code: 'ID_NOT_FOUND', id: p.adjacent, expectedTypes: [] }));
+  }
+  let group = elementById(cib, p.group);
+  if (!group) {
+    env.reports.reportList(idReports(p.group, 'group name'));
+    if (!env.reports.hasErrors) group = appendGroup(resourcesSection(cib), p.group);
+  }
+  return { ...(group ? { group } : {}), ...(adjacent ? { adjacent } : {}) };
 }
 
 export async function createStonith(env: LibraryEnvironment, req: CreatePrimitiveRequest): Promise<void> {
@@ -179,19 +188,8 @@ export async function createStonith(env: LibraryEnvironment, req: CreatePrimitiv
   const cib = env.getCib('stonith create');
   const ids = new IdProvider(cib);
   const p = req.placement;
-  let group: XmlElement | undefined;
-  let adjacent: XmlElement | undefined;
-  if (p.kind === 'group') {
-    if (p.adjacent) {
-      adjacent = elementById(cib, p.adjacent);
-      if (!adjacent) throw new LibraryError(error({ code: 'ID_NOT_FOUND', id: p.adjacent, expectedTypes: [] }));
-    }
-    group = elementById(cib, p.group);
-    if (!group) {
-      env.reports.reportList(idReports(p.group, 'group name')).throwOnErrors();
-      group = appendGroup(resourcesSection(cib), p.group);
-    }
-  }
+  const { group, adjacent } = p.kind === 'group' ? groupPlacement(env, cib, p) : {};
+  env.reports.throwOnErrors();
   const primitive = buildPrimitive(env, cib, ids, { ...req, meta }, md, 'stonith');
   if (req.disabled) disable(primitive, ids);
   if (group) {
