@@ -10,6 +10,7 @@ import { metaName } from '../actions/digest.js';
 import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { notifyKey, opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
+import { currentNode } from '../unpack/resource-helpers.js';
 import { recheckTime } from '../util/rules.js';
 
 /** The feature set this scheduler implements (upstream Pacemaker 3.x). */
@@ -206,6 +207,7 @@ function actionAttributes(action: Action, withNode: boolean): { attributes: [str
   // (fencing actions no longer carry the target node's attributes, as of Pacemaker 2.1.6)
   if (action.rsc !== undefined) {
     for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
+    addGuestMeta(action, attrs);
   }
   const attributes = [...attrs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { attributes, params: numbered };
@@ -319,21 +321,64 @@ export function graphActionDetails(ws: WorkingSet, action: Action): GraphActionD
   return out;
 }
 
-/** The cluster node that relays an action to a remote or guest node (Pacemaker's pcmk__connection_host_for_action). */
+/** The task an action stands for when deciding where it happens (notifications: the notified one). */
+function effectiveTask(action: Action): string | undefined {
+  if (action.task === 'notify' || action.task === 'notified') return action.meta.get('notify_operation');
+  return action.task;
+}
+
+/**
+ * Pacemaker's pcmk__add_guest_meta_to_xml: an action on a guest node says which cluster node
+ * hosts the guest then (its current host for actions taking things down, its next host for the
+ * others), for agents that need the physical host.
+ */
+function addGuestMeta(action: Action, attrs: Map<string, string>): void {
+  const guest = action.node;
+  if (guest === undefined || !isGuestNode(guest)) return;
+  const launcher = guest.remoteRsc!.container!;
+  let host: Node | undefined;
+  switch (effectiveTask(action)) {
+    case 'stop':
+    case 'stopped':
+    case 'demote':
+    case 'demoted':
+      host = currentNode(launcher);
+      break;
+    case 'start':
+    case 'running':
+    case 'monitor':
+    case 'promote':
+    case 'promoted':
+      host = launcher.assignedTo?.node;
+      break;
+    default:
+      break;
+  }
+  if (host === undefined) return;
+  const target = action.rsc!.meta.get('container-attribute-target');
+  if (target !== undefined) attrs.set(metaName('container-attribute-target'), target);
+  attrs.set(metaName('physical_host'), host.uname);
+}
+
+/**
+ * The cluster node that relays an action to a remote or guest node (Pacemaker's
+ * pcmk__connection_host_for_action). While the connection moves, actions that must happen before
+ * it goes down use its current host and the others its next one, except during a partial
+ * migration of a remote connection, where everything waits for the target.
+ */
 function routerNode(action: Action): Node | undefined {
   const node = action.node;
-  if (node === undefined || !isGuestOrRemote(node)) return undefined;
-  const conn = node.remoteRsc;
-  if (conn === undefined) return undefined;
-  const began = conn.runningOn[0];
-  const ends = conn.assignedTo?.node;
-  if (isGuestNode(node)) return began ?? ends;
-  if (began === undefined) return ends;
-  if (ends === undefined) return began;
-  if (began === ends) return began;
-  const task = action.task;
-  if (task === 'stop' || task === 'demote' || task === 'migrate_from' || task === 'migrate_to') return began;
-  return ends;
+  if (action.task === 'stonith' || node === undefined || !isGuestOrRemote(node)) return undefined;
+  const connection = node.remoteRsc;
+  if (connection === undefined) return undefined;
+  const beganOn = currentNode(connection);
+  const endedOn = connection.assignedTo?.node;
+  if (beganOn === undefined) return endedOn;
+  if (endedOn === undefined || beganOn === endedOn) return beganOn;
+  const partialMigration = connection.container === undefined && connection.partialMigrationTarget !== undefined;
+  const task = effectiveTask(action)?.toLowerCase();
+  const down = task === 'cancel' || task === 'stop' || task === 'demote' || task === 'migrate_from' || task === 'migrate_to';
+  return down && !partialMigration ? beganOn : endedOn;
 }
 
 function addActionToGraph(builder: GraphBuilder, action: Action): void {

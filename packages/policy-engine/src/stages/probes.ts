@@ -20,6 +20,7 @@ import { opKey } from '../util/opkey.js';
 import { eqCase, isTrue } from '../util/strings.js';
 import { Role } from '../model/role.js';
 import { Discover } from '../model/types.js';
+import { isFailedRemoteNode } from './remote-orderings.js';
 
 function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node): void {
   if (!rsc.runningOn.includes(node)) addExpectedResult(probe, 7);
@@ -220,8 +221,4 @@ export function scheduleProbes(ws: WorkingSet): void {
     }
     for (const rsc of ws.resources) rsc.methods.createProbe(rsc, node);
   }
-}
-
-function isFailedRemoteNode(node: Node): boolean {
-  return node.type === 'remote' && node.remoteRsc !== undefined && node.remoteRsc.container === undefined && node.remoteRsc.failed && node.remoteRequiresReset;
 }

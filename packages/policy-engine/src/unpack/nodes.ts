@@ -80,7 +80,7 @@ export function isRemoteNode(node: Node): boolean {
   return node.type === 'remote' && (node.remoteRsc === undefined || node.remoteRsc.container === undefined);
 }
 
-function handleStartupFencing(ws: WorkingSet, node: Node): void {
+export function handleStartupFencing(ws: WorkingSet, node: Node): void {
   if (node.type === 'remote' && node.remoteRsc === undefined) return;
   node.unclean = ws.flags.startupFencing;
   node.unseen = true;

@@ -15,6 +15,7 @@ import { methodsFor } from '../variants/registry.js';
 import { resourceLocation } from '../constraints/resource-location.js';
 import { resourceParams } from './params.js';
 import { topResource } from './resource-helpers.js';
+import { linkRemoteConnection } from './remote.js';
 
 function variantOf(name: string): Variant | undefined {
   switch (name) {
@@ -345,9 +346,9 @@ function registerResource(ws: WorkingSet, rsc: Resource): void {
 }
 
 /** The configured resources, in priority order (Pacemaker's unpack_resources). */
-export function unpackResources(ws: WorkingSet, section: XmlElement | undefined): void {
+export function unpackResources(ws: WorkingSet, section: XmlElement | undefined, generated: readonly XmlElement[] = []): void {
   if (!section) return;
-  for (const el of section.elements()) {
+  for (const el of [...section.elements(), ...generated]) {
     const id = el.get('id');
     if (id === undefined || id === '') continue;
     if (el.name === 'template') {
@@ -357,7 +358,10 @@ export function unpackResources(ws: WorkingSet, section: XmlElement | undefined)
     const rsc = unpackResource(ws, el, undefined);
     if (rsc) ws.resources.push(rsc);
   }
-  for (const rsc of ws.resources) setupContainer(ws, rsc);
+  for (const rsc of ws.resources) {
+    setupContainer(ws, rsc);
+    linkRemoteConnection(ws, rsc);
+  }
   const indexed = ws.resources.map((r, i) => ({ r, i }));
   indexed.sort((a, b) => b.r.priority - a.r.priority || a.i - b.i);
   ws.resources = indexed.map((x) => x.r);
