@@ -7,7 +7,9 @@ import { schedule } from '../src/schedule.js';
 import { ActionFlag } from '../src/model/flags.js';
 import type { WorkingSet } from '../src/model/types.js';
 import { compareNodeCapacities, consumeNodeCapacity } from '../src/assign/utilization.js';
-import { probedStopped, started, unpack } from './helpers.js';
+import { glibHashOrder } from '../src/util/glib-hash.js';
+import { simulateCluster } from '../src/simulate/simulate.js';
+import { cibRoot, probedStopped, started, unpack } from './helpers.js';
 
 function rsc(id: string, util: Record<string, number>, meta = ''): string {
   const pairs = Object.entries(util).map(([k, v]) => `<nvpair id="${id}-u-${k}" name="${k}" value="${v}"/>`).join('');
@@ -95,5 +97,33 @@ describe('placement strategies', () => {
     expect(load.flags & ActionFlag.pseudo).toBeTruthy();
     expect(load.before.map((l) => l.action.uuid)).toContain('A_stop_0');
     expect(load.after.map((l) => l.action.uuid)).toContain('B_start_0');
+  });
+});
+
+describe('utilization output (crm_simulate -U)', () => {
+  it('lists hash-table keys in the order Pacemaker visits them (observed with crm_simulate 2.1.5)', () => {
+    expect(glibHashOrder(['cpu', 'memory'])).toEqual(['cpu', 'memory']);
+    expect(glibHashOrder(['cpu', 'memory', 'disk', 'net', 'a'])).toEqual(['cpu', 'disk', 'net', 'a', 'memory']);
+    // ten keys: the table grows from 8 to 16 buckets on the eighth
+    expect(glibHashOrder(['cpu', 'memory', 'disk', 'net', 'a', 'zz', 'gpu', 'io', 'bandwidth', 'slots'])).toEqual(
+      ['cpu', 'disk', 'io', 'a', 'net', 'zz', 'slots', 'bandwidth', 'gpu', 'memory'],
+    );
+  });
+  it('shows capacities before and after assignment, and what each assigned resource uses', () => {
+    const root = cibRoot({
+      nodes: [{ name: 'n1', utilization: { cpu: '1', memory: '512' } }, { name: 'n2', utilization: { cpu: '2', memory: '1024' } }],
+      options: { 'placement-strategy': 'balanced' },
+      resources: rsc('A', { cpu: 1, memory: 512 }) + rsc('B', { cpu: 1, memory: 512 }),
+    });
+    const lines = simulateCluster(root, { process: true, showUtilization: true }).stdout.split('\n');
+    const util = lines.filter((l) => /capacity:|utilization on/.test(l));
+    expect(util).toEqual([
+      'Original: n1 capacity: cpu=1 memory=512',
+      'Original: n2 capacity: cpu=2 memory=1024',
+      'pcmk__assign_resource: A utilization on n2: cpu=1 memory=512',
+      'pcmk__assign_resource: B utilization on n1: cpu=1 memory=512',
+      'Remaining: n1 capacity: cpu=0 memory=0',
+      'Remaining: n2 capacity: cpu=1 memory=512',
+    ]);
   });
 });

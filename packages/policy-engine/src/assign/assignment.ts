@@ -5,6 +5,7 @@ import { Role } from '../model/role.js';
 import { ActionFlag } from '../model/flags.js';
 import type { NodeScore, Resource } from '../model/types.js';
 import { NodeAvail, nodeAvailableFor } from './nodes.js';
+import { showResourceUtilization } from '../output/scores.js';
 import { consumeNodeCapacity, releaseNodeCapacity, usesUtilization } from './utilization.js';
 
 /**
@@ -59,6 +60,7 @@ export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefine
   chosen.node.numResources++;
   chosen.count++;
   if (usesUtilization(rsc.cluster.placementStrategy)) consumeNodeCapacity(chosen.node.utilization, rsc);
+  showResourceUtilization(rsc.cluster, rsc, chosen.node, 'pcmk__assign_resource');
   return true;
 }
 

@@ -11,6 +11,7 @@ import { newOrdering } from '../constraints/ordering.js';
 import { resourceLocation } from '../constraints/resource-location.js';
 import { opKey } from '../util/opkey.js';
 import { nodeAvailable } from './nodes.js';
+import { glibHashOrder } from '../util/glib-hash.js';
 
 /** A utilization value: an integer, 0 when not set or not a number. */
 export function utilizationValue(v: string | undefined): number {
@@ -92,7 +93,9 @@ export function banInsufficientCapacity(rsc: Resource): Node | undefined {
   const unassigned = sumResourceUtilization(rsc, colocated);
   let anyCapable = false;
   let mostCapable: Node | undefined;
-  for (const ns of rsc.allowedNodes.values()) {
+  // upstream walks its hash table of allowed nodes: among equally free nodes, the first seen wins
+  for (const id of glibHashOrder(rsc.allowedNodes.keys())) {
+    const ns = rsc.allowedNodes.get(id)!;
     if (!nodeAvailable(ns, true, false)) continue;
     if (haveEnoughCapacity(ns.node, unassigned)) anyCapable = true;
     if (mostCapable === undefined || compareNodeCapacities(ns.node, mostCapable) < 0) mostCapable = ns.node;
