@@ -95,7 +95,7 @@ function orderingCanChangeActions(link: ActionLink): boolean {
   return (link.type & ~(OrderFlag.impliesFirstPrinted | OrderFlag.impliesThenPrinted | OrderFlag.optional)) !== 0;
 }
 
-function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
+export function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
   const first = input.action;
   if (input.dumped) return true;
   if (input.type === OrderFlag.none) return false;
@@ -145,6 +145,28 @@ function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * Pacemaker's pcmk__graph_has_loop: whether the graph would wait in a circle if `input` were
+ * written as an input of `action`, looking back from the input for `init`.
+ */
+export function graphHasLoop(init: Action, action: Action, input: ActionLink): boolean {
+  const first = input.action;
+  if (has(first.flags, ActionFlag.detectLoop)) return false;
+  // inputs that will not be used cannot close a loop
+  if (!shouldAddInputToGraph(action, input)) return false;
+  if (first === init) return true;
+  first.flags |= ActionFlag.detectLoop;
+  let loop = false;
+  for (let i = first.before.length - 1; i >= 0; i--) {
+    if (graphHasLoop(init, first, first.before[i]!)) {
+      loop = true;
+      break;
+    }
+  }
+  first.flags &= ~ActionFlag.detectLoop;
+  return loop;
 }
 
 /** Sorts an action's inputs by id and merges duplicate links (Pacemaker's pcmk__deduplicate_action_inputs). */
