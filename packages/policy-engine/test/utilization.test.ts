@@ -127,3 +127,37 @@ describe('utilization output (crm_simulate -U)', () => {
     ]);
   });
 });
+
+describe('load orderings and live migration', () => {
+  // The same CIB under Debian's crm_simulate 2.1.5 (-G) gives a graph of the same actions and inputs.
+  it('lets two resources migrate past each other when both nodes are full', () => {
+    const meta = (node: string) =>
+      `<meta_attributes id="m-${node}"><nvpair id="m-${node}-am" name="allow-migrate" value="true"/></meta_attributes>`;
+    const vm = (id: string) =>
+      `<primitive id="${id}" class="ocf" provider="pacemaker" type="Dummy">${meta(id)}<utilization id="${id}-u"><nvpair id="${id}-u-c" name="cpu" value="1"/></utilization></primitive>`;
+    const root = cibRoot({
+      nodes: [
+        { name: 'n1', utilization: { cpu: '1' }, history: [probedStopped('A'), started('A'), probedStopped('B')] },
+        { name: 'n2', utilization: { cpu: '1' }, history: [probedStopped('B'), started('B'), probedStopped('A')] },
+      ],
+      options: { 'placement-strategy': 'utilization' },
+      resources: vm('A') + vm('B'),
+      constraints: '<rsc_location id="la" rsc="A" node="n2" score="100"/><rsc_location id="lb" rsc="B" node="n1" score="100"/>',
+    });
+    const result = simulateCluster(root, { process: true, simulate: true });
+    const summary = section(result.stdout, 'Transition Summary:');
+    expect(summary.sort()).toEqual(['* Migrate A ( n1 -> n2 )', '* Migrate B ( n2 -> n1 )']);
+    // without breaking the loop, each migration would wait for the other's stop
+    expect(result.stdout).not.toContain('invalid transition');
+    expect(result.stdout).toContain('migrate_from on n2');
+    expect(result.stdout).toContain('migrate_from on n1');
+  });
+});
+
+function section(text: string, heading: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.indexOf(heading);
+  const out: string[] = [];
+  for (let i = start + 1; i < lines.length && lines[i]!.startsWith(' '); i++) out.push(lines[i]!.trim().replace(/\s+/g, ' '));
+  return out;
+}
