@@ -108,4 +108,18 @@ describe('guest nodes', () => {
     const details = Object.fromEntries(graphActionDetails(ws, start).attributes);
     expect(details['CRM_meta_physical_host']).toBe('n1');
   });
+
+  it('gives a removed guest connection found in the history back to its container', () => {
+    const state =
+      `<node_state id="1" uname="n1" in_ccm="true" crmd="online" join="member" expected="member"><lrm id="1"><lrm_resources>` +
+      `<lrm_resource id="vm" class="ocf" provider="pacemaker" type="Dummy"><lrm_rsc_op id="vm_last_0" operation_key="vm_start_0" operation="start" transition-key="1:1:0:x" transition-magic="0:0;1:1:0:x" call-id="1" rc-code="0" op-status="0" interval="0" on_node="n1"/></lrm_resource>` +
+      `<lrm_resource id="guest1" class="ocf" provider="pacemaker" type="remote" container="vm"><lrm_rsc_op id="guest1_last_0" operation_key="guest1_start_0" operation="start" transition-key="2:1:0:x" transition-magic="0:0;2:1:0:x" call-id="2" rc-code="0" op-status="0" interval="0" on_node="n1"/></lrm_resource>` +
+      `</lrm_resources></lrm></node_state>`;
+    const ws = unpack({ nodes: [{ name: 'n1', state: 'none' }], resources: dummy('vm'), extraStatus: state });
+    const connection = ws.resourceById.get('guest1')!;
+    expect(connection.orphan).toBe(true);
+    expect(connection.container).toBe(ws.resourceById.get('vm'));
+    expect(ws.resourceById.get('vm')!.fillers).toContain(connection);
+    expect(formatClusterStatus(ws)).toContain('GuestOnline: [ guest1 ]');
+  });
 });
