@@ -167,6 +167,33 @@ describe('date expressions', () => {
   });
 });
 
+describe('when a date expression changes its result (next change)', () => {
+  const now = at('2024-03-15T10:30:00Z');
+  const nextChange = (ruleXml: string) => {
+    const ctx = { now, nextChange: { epoch: undefined as number | undefined } };
+    const result = holds(ruleXml, ctx);
+    return { result, next: ctx.nextChange.epoch === undefined ? undefined : formatUtc({ epoch: ctx.nextChange.epoch, offset: 0 }) };
+  };
+  const date = (attrs: string) => `<rule id="r"><date_expression id="d" ${attrs}/></rule>`;
+
+  it('is the second after the start of a future gt, and the end of a current lt', () => {
+    expect(nextChange(date('operation="gt" start="2024-03-15T11:00:00Z"'))).toEqual({ result: false, next: '2024-03-15 11:00:01Z' });
+    expect(nextChange(date('operation="lt" end="2024-03-15T11:00:00Z"'))).toEqual({ result: true, next: '2024-03-15 11:00:00Z' });
+    expect(nextChange(date('operation="gt" start="2024-03-15T10:00:00Z"'))).toEqual({ result: true, next: undefined });
+    expect(nextChange(date('operation="lt" end="2024-03-15T10:30:00Z"'))).toEqual({ result: false, next: undefined });
+  });
+  it('is the start of a future range, or the second after the end of the current one', () => {
+    expect(nextChange(date('operation="in_range" start="2024-04-01" end="2024-05-01"')).next).toBe('2024-04-01 00:00:00Z');
+    expect(nextChange(date('operation="in_range" start="2024-03-01" end="2024-03-20"')).next).toBe('2024-03-20 00:00:01Z');
+  });
+  it('keeps the earliest, and skips expressions a failed "and" never reached', () => {
+    const both = `<rule id="r" boolean-op="or"><date_expression id="a" operation="gt" start="2024-06-01"/><date_expression id="b" operation="gt" start="2024-04-01"/></rule>`;
+    expect(nextChange(both).next).toBe('2024-04-01 00:00:01Z');
+    const guarded = `<rule id="r" boolean-op="and"><expression id="e" attribute="x" operation="defined"/><date_expression id="b" operation="gt" start="2024-04-01"/></rule>`;
+    expect(nextChange(guarded)).toEqual({ result: false, next: undefined });
+  });
+});
+
 describe('resource and operation expressions (rsc_defaults, op_defaults)', () => {
   it('match the agent and the operation with its interval', () => {
     const rsc = '<rule id="r"><rsc_expression id="e" class="ocf" provider="heartbeat"/></rule>';

@@ -10,6 +10,7 @@ import { createInternalConstraints } from './stages/internal-constraints.js';
 import { handleConfigChanges } from './stages/config-changes.js';
 import { assignResources } from './stages/assign.js';
 import { scheduleResourceActions } from './stages/create-actions.js';
+import { orderRemoteConnectionActions } from './stages/remote-orderings.js';
 import { scheduleFencingAndShutdowns } from './stages/fencing.js';
 import { applyOrderings } from './stages/orderings.js';
 import { createGraph, graphAction, type TransitionGraph } from './output/graph.js';
@@ -45,6 +46,8 @@ export function schedule(ws: WorkingSet, options: ScheduleOptions = {}): Schedul
   handleConfigChanges(ws, info);
   assignResources(ws);
   scheduleResourceActions(ws);
+  // before fencing: it is one more place where nodes may turn out to need fencing
+  orderRemoteConnectionActions(ws);
   scheduleFencingAndShutdowns(ws);
   applyOrderings(ws);
   // Upstream logs the summary before building the graph; that pass fixes the column widths and

@@ -24,6 +24,8 @@ export interface NodeSpec {
   state?: 'online' | 'offline' | 'unclean' | 'pending' | 'none';
   attrs?: Record<string, string>;
   transient?: Record<string, string>;
+  /** Node capacity (<utilization> in the node's configuration). */
+  utilization?: Record<string, string>;
   history?: HistoryOp[];
 }
 
@@ -109,7 +111,8 @@ export function cibXml(spec: CibSpec): string {
   const nodeXml = nodes
     .map((n, i) => {
       const attrs = n.attrs ? `<instance_attributes id="nodes-${i + 1}">${nvpairs(`nodes-${i + 1}`, n.attrs)}</instance_attributes>` : '';
-      return `<node id="${i + 1}" uname="${n.name}">${attrs}</node>`;
+      const util = n.utilization ? `<utilization id="nodes-${i + 1}-u">${nvpairs(`nodes-${i + 1}-u`, n.utilization)}</utilization>` : '';
+      return `<node id="${i + 1}" uname="${n.name}">${attrs}${util}</node>`;
     })
     .join('');
   const rscDefaults = spec.rscDefaults ? `<rsc_defaults><meta_attributes id="rsc-options">${spec.rscDefaults}</meta_attributes></rsc_defaults>` : '';

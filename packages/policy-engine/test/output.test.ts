@@ -89,3 +89,15 @@ describe('time spans', () => {
     expect(colocationFactor(500)).toBe(Math.fround(Math.fround(500) / Math.fround(1_000_000)));
   });
 });
+
+describe('transition graph attributes', () => {
+  it('asks to be recomputed when a date rule in force will change (recheck-by)', () => {
+    // execution-date is 1700000100; the rule starts to hold one second after 1700003600
+    const rule = (start: string) =>
+      `<rsc_location id="l" rsc="A"><rule id="r" score="100"><date_expression id="d" operation="gt" start="${start}"/></rule></rsc_location>`;
+    const later = simulateCluster(cibRoot({ ...spec, constraints: rule('2023-11-14T23:13:20Z') }), { process: true });
+    expect(later.graphXml).toContain('recheck-by="1700003601"');
+    const past = simulateCluster(cibRoot({ ...spec, constraints: rule('2023-01-01T00:00:00Z') }), { process: true });
+    expect(past.graphXml).not.toContain('recheck-by');
+  });
+});

@@ -17,6 +17,20 @@ export interface RuleContext {
   resourceAgent?: { class?: string | undefined; provider?: string | undefined; type?: string | undefined };
   /** The operation, for op_expression (op_defaults). */
   operation?: { name: string; intervalMs: number };
+  /**
+   * When given, date expressions record here the earliest time (seconds since the epoch) at which
+   * their result will change, so that the caller can re-evaluate then (the scheduler's recheck-by).
+   */
+  nextChange?: NextChange;
+}
+
+/** The earliest time a rule's result will change, as date expressions find it. */
+export interface NextChange {
+  epoch: number | undefined;
+}
+
+function setIfEarlier(next: NextChange | undefined, epoch: number): void {
+  if (next !== undefined && (next.epoch === undefined || epoch < next.epoch)) next.epoch = epoch;
 }
 
 export function evaluateRule(rule: Rule, ctx: RuleContext): boolean {
@@ -36,7 +50,7 @@ export function evaluateCondition(c: RuleCondition, ctx: RuleContext): boolean {
     case 'expression':
       return evaluateAttributeExpression(c, ctx);
     case 'date':
-      return evaluateDateExpression(c, ctx.now ?? { epoch: Math.floor(Date.now() / 1000), offset: 0 });
+      return evaluateDateExpression(c, ctx.now ?? { epoch: Math.floor(Date.now() / 1000), offset: 0 }, ctx.nextChange);
     case 'rsc': {
       const a = ctx.resourceAgent;
       if (!a) return false;
@@ -153,19 +167,32 @@ function readDuration(spec: DurationSpec): Duration {
   };
 }
 
-export function evaluateDateExpression(d: DateExpression, now: CrmTime): boolean {
+/**
+ * A date expression's result at `now`; with `next`, also when that result changes (a range
+ * stays in force until the second after its end; "gt" starts to hold the second after its start).
+ */
+export function evaluateDateExpression(d: DateExpression, now: CrmTime, next?: NextChange): boolean {
   const start = d.start !== undefined ? parseIsoDateTime(d.start) : undefined;
   let end = d.end !== undefined ? parseIsoDateTime(d.end) : undefined;
   switch (d.operation) {
     case 'gt':
-      return start !== undefined && now.epoch > start.epoch;
+      if (start === undefined) return false;
+      if (now.epoch > start.epoch) return true;
+      setIfEarlier(next, start.epoch + 1);
+      return false;
     case 'lt':
-      return end !== undefined && now.epoch < end.epoch;
+      if (end === undefined || now.epoch >= end.epoch) return false;
+      setIfEarlier(next, end.epoch);
+      return true;
     case 'in_range':
       if (end === undefined && start !== undefined && d.duration) end = addDuration(start, readDuration(d.duration));
       if (start === undefined && end === undefined) return false;
-      if (start !== undefined && now.epoch < start.epoch) return false;
+      if (start !== undefined && now.epoch < start.epoch) {
+        setIfEarlier(next, start.epoch);
+        return false;
+      }
       if (end !== undefined && now.epoch > end.epoch) return false;
+      if (end !== undefined) setIfEarlier(next, end.epoch + 1);
       return true;
     case 'date_spec':
       return d.spec !== undefined && matchesDateSpec(d.spec, now);

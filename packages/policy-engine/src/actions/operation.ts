@@ -82,7 +82,9 @@ function onFailValue(action: Action): string | undefined {
       break;
     }
   } else if (eqCase(action.task, 'lrm_delete')) {
+    // deleting history cannot fail in a way worth recovering from; the graph says so
     value = 'ignore';
+    action.meta.set('on-fail', value);
   } else if (eqCase(value, 'demote')) {
     const entry = action.opEntry;
     const name = entry?.get('name');

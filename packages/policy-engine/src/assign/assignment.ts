@@ -5,6 +5,8 @@ import { Role } from '../model/role.js';
 import { ActionFlag } from '../model/flags.js';
 import type { NodeScore, Resource } from '../model/types.js';
 import { NodeAvail, nodeAvailableFor } from './nodes.js';
+import { showResourceUtilization } from '../output/scores.js';
+import { consumeNodeCapacity, releaseNodeCapacity, usesUtilization } from './utilization.js';
 
 /**
  * Where a resource may be assigned unless forced: a live, usable node with a non-negative score
@@ -25,6 +27,7 @@ export function unassignResource(rsc: Resource): void {
   const i = old.node.assignedRsc.indexOf(rsc);
   if (i >= 0) old.node.assignedRsc.splice(i, 1);
   old.node.numResources--;
+  releaseNodeCapacity(old.node.utilization, rsc);
 }
 
 /**
@@ -60,6 +63,8 @@ export function finalizeAssignment(rsc: Resource, chosenIn: NodeScore | undefine
   rsc.assignedTo = { node: chosen.node, weight: chosen.weight, fixed: chosen.fixed, count: chosen.count + 1, discoverMode: chosen.discoverMode };
   chosen.node.assignedRsc.push(rsc);
   chosen.node.numResources++;
+  if (usesUtilization(rsc.cluster.placementStrategy)) consumeNodeCapacity(chosen.node.utilization, rsc);
+  showResourceUtilization(rsc.cluster, rsc, chosen.node, 'pcmk__assign_resource');
   return true;
 }
 

@@ -7,6 +7,7 @@ import { ColocSelect } from '../constraints/colocation.js';
 import { sortNodes } from './nodes.js';
 import { currentNode } from '../unpack/resource-helpers.js';
 import { allNodesTable } from '../constraints/resource-location.js';
+import { glibSort } from '../util/glib-sort.js';
 
 const MINUS_INF = -1_000_000;
 
@@ -26,10 +27,8 @@ export function sortResourcesForPlacement(ws: WorkingSet): void {
     }
     return colocated.get(rsc);
   };
-  const indexed = ws.resources.map((r, i) => ({ r, i }));
-  indexed.sort((a, b) => {
-    const r1 = a.r;
-    const r2 = b.r;
+  // GLib's merge sort, as upstream: ties keep their order
+  ws.resources = glibSort(ws.resources, (r1, r2) => {
     if (r1.priority > r2.priority) return -1;
     if (r1.priority < r2.priority) return 1;
     const n1 = scoresOf(r1);
@@ -44,7 +43,6 @@ export function sortResourcesForPlacement(ws: WorkingSet): void {
       if (x > y) return -1;
       if (x < y) return 1;
     }
-    return a.i - b.i;
+    return 0;
   });
-  ws.resources = indexed.map((x) => x.r);
 }

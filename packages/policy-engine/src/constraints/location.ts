@@ -5,7 +5,7 @@ import { addScores, type Score, type XmlElement } from '@hacluster/cib';
 import { Role, parseRoleN } from '../model/role.js';
 import { Discover, type DiscoverMode, type Location, type Node, type Resource, type WorkingSet } from '../model/types.js';
 import { char2score } from '../util/score.js';
-import { rulePasses } from '../util/rules.js';
+import { rulePasses, ruleTime } from '../util/rules.js';
 import { expandIdref } from '../util/xml.js';
 import { resourceParams } from '../unpack/params.js';
 import { findNode } from '../unpack/nodes.js';
@@ -100,7 +100,7 @@ function generateLocationRule(
     const accept = rulePasses(
       ruleXml,
       {
-        now: { epoch: ws.now, offset: ws.nowOffset },
+        ...ruleTime(ws),
         nodeAttributes: node.attrs,
         resourceParams: resourceParams(rsc, node),
         resourceMeta: rsc.meta,

@@ -30,6 +30,8 @@ export const ActionFlag = {
   dedup: 1 << 14,
   /** Run by the DC itself (history deletion). */
   dc: 1 << 15,
+  /** Temporary mark used while looking for loops in the graph. */
+  detectLoop: 1 << 16,
 } as const;
 
 /** Flags of an ordering between two actions (Pacemaker's enum pe_ordering). */

@@ -4,7 +4,7 @@
 // decides action ids and the order of the transition graph, and the regression tests compare
 // those exactly. The stages (src/stages) fill it in one after another.
 
-import type { Score, XmlElement } from '@hacluster/cib';
+import type { NextChange, Score, XmlElement } from '@hacluster/cib';
 import type { RoleN } from './role.js';
 import type { VariantMethods } from '../variants/methods.js';
 
@@ -185,6 +185,9 @@ export interface Resource {
    */
   opConfigCache: Map<string, OpConfig>;
 
+  /** Ticket constraints naming this resource, in configuration order. */
+  ticketConstraints: TicketConstraint[];
+
   /** Group members are started in order (group meta "ordered"). */
   groupOrdered: boolean;
   /** Group members are colocated (group meta "collocated"). */
@@ -243,6 +246,30 @@ export interface Colocation {
   readonly influence: boolean;
   /** Configured by the user (not implied by a group, a container, …). */
   readonly explicit: boolean;
+}
+
+/** A cluster ticket (Pacemaker's pcmk__ticket_t), from the status section's <tickets>. */
+export interface Ticket {
+  readonly id: string;
+  granted: boolean;
+  standby: boolean;
+  /** Seconds since the epoch; 0 when never granted. */
+  lastGranted: number;
+  /** Every attribute of the ticket_state entry but its id. */
+  state: Map<string, string>;
+}
+
+/** What happens to a resource when its ticket is revoked (rsc_ticket loss-policy). */
+export type LossPolicy = 'stop' | 'demote' | 'fence' | 'freeze';
+
+/** An rsc_ticket constraint for one resource. */
+export interface TicketConstraint {
+  readonly id: string;
+  readonly rsc: Resource;
+  readonly ticket: Ticket;
+  readonly lossPolicy: LossPolicy;
+  /** Only resources in this role are affected ('Unknown': any). */
+  readonly role: RoleN;
 }
 
 /** An ordering constraint before it is turned into links between actions. */
@@ -364,6 +391,9 @@ export interface WorkingSet {
   /** Every resource (top-level and nested) by id. */
   resourceById: Map<string, Resource>;
   templates: Map<string, XmlElement>;
+  /** Tickets by id: from the status section, or created (revoked) when a constraint names them. */
+  tickets: Map<string, Ticket>;
+  ticketConstraints: TicketConstraint[];
   templateRscSets: Map<string, string[]>;
   tags: Map<string, string[]>;
   idIndex: Map<string, XmlElement>;
@@ -373,6 +403,8 @@ export interface WorkingSet {
   /** Containers that must be stopped (bundles), found while unpacking history. */
   stopNeeded: Resource[];
   recheckBy: number;
+  /** The earliest time a rule evaluated so far will change its result (see util/rules.ts). */
+  ruleChange: NextChange;
   /** node-pending-timeout in seconds (0: pending nodes are never fenced for being pending). */
   nodePendingTimeout: number;
   ninstances: number;

@@ -10,6 +10,8 @@ import { metaName } from '../actions/digest.js';
 import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { notifyKey, opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
+import { currentNode } from '../unpack/resource-helpers.js';
+import { recheckTime } from '../util/rules.js';
 
 /** The feature set this scheduler implements (upstream Pacemaker 3.x). */
 export const SCHEDULER_FEATURE_SET = '3.20.5';
@@ -93,7 +95,7 @@ function orderingCanChangeActions(link: ActionLink): boolean {
   return (link.type & ~(OrderFlag.impliesFirstPrinted | OrderFlag.impliesThenPrinted | OrderFlag.optional)) !== 0;
 }
 
-function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
+export function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
   const first = input.action;
   if (input.dumped) return true;
   if (input.type === OrderFlag.none) return false;
@@ -143,6 +145,28 @@ function shouldAddInputToGraph(action: Action, input: ActionLink): boolean {
     return false;
   }
   return true;
+}
+
+/**
+ * Pacemaker's pcmk__graph_has_loop: whether the graph would wait in a circle if `input` were
+ * written as an input of `action`, looking back from the input for `init`.
+ */
+export function graphHasLoop(init: Action, action: Action, input: ActionLink): boolean {
+  const first = input.action;
+  if (has(first.flags, ActionFlag.detectLoop)) return false;
+  // inputs that will not be used cannot close a loop
+  if (!shouldAddInputToGraph(action, input)) return false;
+  if (first === init) return true;
+  first.flags |= ActionFlag.detectLoop;
+  let loop = false;
+  for (let i = first.before.length - 1; i >= 0; i--) {
+    if (graphHasLoop(init, first, first.before[i]!)) {
+      loop = true;
+      break;
+    }
+  }
+  first.flags &= ~ActionFlag.detectLoop;
+  return loop;
 }
 
 /** Sorts an action's inputs by id and merges duplicate links (Pacemaker's pcmk__deduplicate_action_inputs). */
@@ -205,6 +229,7 @@ function actionAttributes(action: Action, withNode: boolean): { attributes: [str
   // (fencing actions no longer carry the target node's attributes, as of Pacemaker 2.1.6)
   if (action.rsc !== undefined) {
     for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
+    addGuestMeta(action, attrs);
   }
   const attributes = [...attrs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   return { attributes, params: numbered };
@@ -318,21 +343,64 @@ export function graphActionDetails(ws: WorkingSet, action: Action): GraphActionD
   return out;
 }
 
-/** The cluster node that relays an action to a remote or guest node (Pacemaker's pcmk__connection_host_for_action). */
+/** The task an action stands for when deciding where it happens (notifications: the notified one). */
+function effectiveTask(action: Action): string | undefined {
+  if (action.task === 'notify' || action.task === 'notified') return action.meta.get('notify_operation');
+  return action.task;
+}
+
+/**
+ * Pacemaker's pcmk__add_guest_meta_to_xml: an action on a guest node says which cluster node
+ * hosts the guest then (its current host for actions taking things down, its next host for the
+ * others), for agents that need the physical host.
+ */
+function addGuestMeta(action: Action, attrs: Map<string, string>): void {
+  const guest = action.node;
+  if (guest === undefined || !isGuestNode(guest)) return;
+  const launcher = guest.remoteRsc!.container!;
+  let host: Node | undefined;
+  switch (effectiveTask(action)) {
+    case 'stop':
+    case 'stopped':
+    case 'demote':
+    case 'demoted':
+      host = currentNode(launcher);
+      break;
+    case 'start':
+    case 'running':
+    case 'monitor':
+    case 'promote':
+    case 'promoted':
+      host = launcher.assignedTo?.node;
+      break;
+    default:
+      break;
+  }
+  if (host === undefined) return;
+  const target = action.rsc!.meta.get('container-attribute-target');
+  if (target !== undefined) attrs.set(metaName('container-attribute-target'), target);
+  attrs.set(metaName('physical_host'), host.uname);
+}
+
+/**
+ * The cluster node that relays an action to a remote or guest node (Pacemaker's
+ * pcmk__connection_host_for_action). While the connection moves, actions that must happen before
+ * it goes down use its current host and the others its next one, except during a partial
+ * migration of a remote connection, where everything waits for the target.
+ */
 function routerNode(action: Action): Node | undefined {
   const node = action.node;
-  if (node === undefined || !isGuestOrRemote(node)) return undefined;
-  const conn = node.remoteRsc;
-  if (conn === undefined) return undefined;
-  const began = conn.runningOn[0];
-  const ends = conn.assignedTo?.node;
-  if (isGuestNode(node)) return began ?? ends;
-  if (began === undefined) return ends;
-  if (ends === undefined) return began;
-  if (began === ends) return began;
-  const task = action.task;
-  if (task === 'stop' || task === 'demote' || task === 'migrate_from' || task === 'migrate_to') return began;
-  return ends;
+  if (action.task === 'stonith' || node === undefined || !isGuestOrRemote(node)) return undefined;
+  const connection = node.remoteRsc;
+  if (connection === undefined) return undefined;
+  const beganOn = currentNode(connection);
+  const endedOn = connection.assignedTo?.node;
+  if (beganOn === undefined) return endedOn;
+  if (endedOn === undefined || beganOn === endedOn) return beganOn;
+  const partialMigration = connection.container === undefined && connection.partialMigrationTarget !== undefined;
+  const task = effectiveTask(action)?.toLowerCase();
+  const down = task === 'cancel' || task === 'stop' || task === 'demote' || task === 'migrate_from' || task === 'migrate_to';
+  return down && !partialMigration ? beganOn : endedOn;
 }
 
 function addActionToGraph(builder: GraphBuilder, action: Action): void {
@@ -373,7 +441,8 @@ export function createGraph(ws: WorkingSet): TransitionGraph {
   ];
   const limit = clusterOption(ws, 'migration-limit');
   if (limit !== undefined && (Number.parseInt(limit, 10) || 0) > 0) attrs.push(['migration-limit', limit]);
-  if (ws.recheckBy > 0) attrs.push(['recheck-by', String(ws.recheckBy)]);
+  const recheckBy = recheckTime(ws);
+  if (recheckBy > 0) attrs.push(['recheck-by', String(recheckBy)]);
   const builder = new GraphBuilder(ws);
   for (const rsc of ws.resources) rsc.methods.addActionsToGraph(rsc, builder);
   for (let i = ws.actions.length - 1; i >= 0; i--) addActionToGraph(builder, ws.actions[i]!);

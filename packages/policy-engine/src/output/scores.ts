@@ -2,7 +2,8 @@
 // scores (Pacemaker's pe__show_node_weights), so the lines show exactly what decided placement.
 
 import { formatScore } from '@hacluster/cib';
-import type { NodeTable, Resource, WorkingSet } from '../model/types.js';
+import type { Node, NodeTable, Resource, WorkingSet } from '../model/types.js';
+import { glibHashOrder } from '../util/glib-hash.js';
 import { numericStrcasecmp } from '../util/strings.js';
 
 /**
@@ -23,4 +24,23 @@ export function showNodeScores(ws: WorkingSet, rsc: Resource, fn: string, table:
 export function showPromotionScore(ws: WorkingSet, rsc: Resource, nodeName: string, score: string): void {
   if (!ws.flags.showScores) return;
   ws.trace.lines.push(`${rsc.id} promotion score on ${nodeName}: ${score}`);
+}
+
+/** Utilization attributes as upstream lists them (" name=value" in its hash table's order). */
+function utilizationText(values: ReadonlyMap<string, string>): string {
+  return glibHashOrder(values.keys())
+    .map((k) => ` ${k}=${values.get(k)}`)
+    .join('');
+}
+
+/** Records "<desc>: <node> capacity: …" for every node (crm_simulate -U). */
+export function showNodeCapacities(ws: WorkingSet, desc: string): void {
+  if (!ws.flags.showUtilization) return;
+  for (const node of ws.nodes) ws.trace.lines.push(`${desc}: ${node.uname} capacity:${utilizationText(node.utilization)}`);
+}
+
+/** Records "<fn>: <rsc> utilization on <node>: …" when a resource is assigned (crm_simulate -U). */
+export function showResourceUtilization(ws: WorkingSet, rsc: Resource, node: Node, fn: string): void {
+  if (!ws.flags.showUtilization) return;
+  ws.trace.lines.push(`${fn}: ${rsc.id} utilization on ${node.uname}:${utilizationText(rsc.utilization)}`);
 }

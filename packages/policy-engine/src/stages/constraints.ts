@@ -2,10 +2,11 @@
 // <lifetime> rules have all lapsed are skipped.
 
 import type { WorkingSet } from '../model/types.js';
-import { rulesPass } from '../util/rules.js';
+import { rulesPass, ruleTime } from '../util/rules.js';
 import { unpackColocation } from '../constraints/colocation.js';
 import { unpackLocation } from '../constraints/location.js';
 import { unpackOrdering } from '../constraints/ordering.js';
+import { unpackRscTicket } from '../constraints/tickets.js';
 
 export function unpackConstraints(ws: WorkingSet): void {
   const section = ws.input.first('configuration')?.first('constraints');
@@ -13,7 +14,7 @@ export function unpackConstraints(ws: WorkingSet): void {
   for (const xml of section.elements()) {
     if (xml.get('id') === undefined) continue;
     const lifetime = xml.first('lifetime');
-    if (lifetime && !rulesPass(lifetime, { now: { epoch: ws.now, offset: ws.nowOffset } }, ws.idIndex)) continue;
+    if (lifetime && !rulesPass(lifetime, ruleTime(ws), ws.idIndex)) continue;
     switch (xml.name.toLowerCase()) {
       case 'rsc_order':
         unpackOrdering(ws, xml);
@@ -24,8 +25,10 @@ export function unpackConstraints(ws: WorkingSet): void {
       case 'rsc_location':
         unpackLocation(ws, xml);
         break;
+      case 'rsc_ticket':
+        unpackRscTicket(ws, xml);
+        break;
       default:
-        // rsc_ticket and unknown constraint types are not handled yet
         break;
     }
   }

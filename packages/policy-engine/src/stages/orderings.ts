@@ -20,6 +20,7 @@ import { isParent, topResource } from '../unpack/resource-helpers.js';
 import { LocationKind } from '../variants/methods.js';
 import { Updated } from './ordered-actions.js';
 import { orderProbes } from './probes.js';
+import { graphHasLoop } from '../output/graph.js';
 
 function actionFlagsForOrdering(action: Action, node: Node | undefined): number {
   const rsc = action.rsc;
@@ -323,13 +324,19 @@ function rscOrderFirst(ws: WorkingSet, firstRsc: Resource, order: Ordering): voi
   }
 }
 
-/** Pacemaker's pcmk__disable_invalid_orderings (orderings into guest nodes' own containers). */
+/**
+ * Pacemaker's pcmk__disable_invalid_orderings: orderings into guest nodes' own containers, and
+ * load orderings that would make two migrations in opposite directions wait for each other.
+ */
 function disableInvalidOrderings(ws: WorkingSet): void {
   for (let i = ws.actions.length - 1; i >= 0; i--) {
     const action = ws.actions[i]!;
     for (let j = action.before.length - 1; j >= 0; j--) {
       const input = action.before[j]!;
       if (!has(input.type, OrderFlag.preserve) && input.action.rsc !== undefined && correspondsToGuest(action.rsc, input.action.node)) {
+        input.type = OrderFlag.none;
+      } else if (input.type === OrderFlag.load && action.rsc !== undefined && action.task === 'migrate_to' && graphHasLoop(action, action, input)) {
+        // "B stop on n2" → load_stopped_n2 → "A migrate_to n1" while B migrates the other way
         input.type = OrderFlag.none;
       }
     }

@@ -21,6 +21,7 @@ import { eqCase, isTrue } from '../util/strings.js';
 import { Role } from '../model/role.js';
 import { Discover } from '../model/types.js';
 import { findCompatibleInstance } from '../variants/instances/interleave.js';
+import { isFailedRemoteNode } from './remote-orderings.js';
 
 function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node): void {
   if (!rsc.runningOn.includes(node)) addExpectedResult(probe, 7);
@@ -222,8 +223,4 @@ export function scheduleProbes(ws: WorkingSet): void {
     }
     for (const rsc of ws.resources) rsc.methods.createProbe(rsc, node);
   }
-}
-
-function isFailedRemoteNode(node: Node): boolean {
-  return node.type === 'remote' && node.remoteRsc !== undefined && node.remoteRsc.container === undefined && node.remoteRsc.failed && node.remoteRequiresReset;
 }

@@ -8,6 +8,7 @@ import { unpackConfig } from './config.js';
 import { unpackNodes } from './nodes.js';
 import { countResource, unpackResources } from './resources.js';
 import { unpackStatus } from './status.js';
+import { unpackRemoteNodes } from './remote.js';
 import { MINUS_INFINITY, type Score } from '@hacluster/cib';
 
 export interface UnpackOptions {
@@ -88,6 +89,8 @@ export function newWorkingSet(root: XmlElement, options: UnpackOptions = {}): Wo
     resources: [],
     resourceById: new Map(),
     templates: new Map(),
+    tickets: new Map(),
+    ticketConstraints: [],
     templateRscSets: new Map(),
     tags: new Map(),
     idIndex: buildIdIndex(root),
@@ -96,6 +99,7 @@ export function newWorkingSet(root: XmlElement, options: UnpackOptions = {}): Wo
     failed: [],
     stopNeeded: [],
     recheckBy: 0,
+    ruleChange: { epoch: undefined },
     nodePendingTimeout: 0,
     ninstances: 0,
     disabledResources: 0,
@@ -135,7 +139,8 @@ export function unpackCluster(root: XmlElement, options: UnpackOptions = {}): Wo
   if (resources) for (const t of resources.elements('template')) if (t.get('id') !== undefined) ws.templates.set(t.get('id')!, t);
   unpackConfig(ws, configSection(root, 'crm_config'), resources);
   unpackNodes(ws, configSection(root, 'nodes'));
-  unpackResources(ws, resources);
+  const guestConnections = unpackRemoteNodes(ws, resources);
+  unpackResources(ws, resources, guestConnections);
   unpackTags(ws, configSection(root, 'tags'));
   unpackStatus(ws, root.first('status'));
   for (const rsc of ws.resources) countResource(ws, rsc);

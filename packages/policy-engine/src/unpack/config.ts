@@ -2,6 +2,7 @@
 // precedence order with cib-bootstrap-options first, current option names or their legacy aliases
 // (stonith-enabled for fencing-enabled, …), defaults for anything unset.
 
+import { ruleTime } from '../util/rules.js';
 import { MINUS_INFINITY, findClusterOption, type Score, type XmlElement } from '@hacluster/cib';
 import { parseIntervalSpec } from '../util/interval.js';
 import type { ClusterFlags, NoQuorumPolicy, WorkingSet } from '../model/types.js';
@@ -102,7 +103,7 @@ function healthColours(ws: WorkingSet): { red: Score; yellow: Score; green: Scor
 
 /** Reads the cluster options into the working set (Pacemaker's unpack_config). */
 export function unpackConfig(ws: WorkingSet, crmConfig: XmlElement | undefined, resources: XmlElement | undefined): void {
-  const ctx = { now: { epoch: ws.now, offset: ws.nowOffset } };
+  const ctx = ruleTime(ws);
   unpackNvpairs(crmConfig, 'cluster_property_set', ctx, ws.options, ws.idIndex, { alwaysFirst: 'cib-bootstrap-options' });
   const f = ws.flags;
   f.startupProbes = flag(ws, 'enable-startup-probes', f.startupProbes);

@@ -20,6 +20,7 @@ import { addRunning } from './running.js';
 import { containsRemoteNode, findResource, targetRole, unpackResource } from './resources.js';
 import { isAnonClone, isBundled, topResource } from './resource-helpers.js';
 import { isNewerOp, sortOpsByCallId } from './op-order.js';
+import { linkRemoteConnection } from './remote.js';
 
 /** Operation status codes (Pacemaker's enum pcmk_exec_status). */
 const Exec = {
@@ -651,7 +652,7 @@ function createFakeResource(ws: WorkingSet, entry: XmlElement): Resource | undef
       addNode(ws, node);
       ws.flags.haveRemoteNodes = true;
     }
-    node.remoteRsc = rsc;
+    linkRemoteConnection(ws, rsc);
     node.shutdown = true;
   }
   if (entry.get('container') !== undefined) rsc.orphanContainerFiller = true;

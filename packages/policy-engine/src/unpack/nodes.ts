@@ -1,6 +1,7 @@
 // Nodes: the configured <node> entries, then their state from <node_state> (membership, expected
 // state, transient attributes), as Pacemaker's unpack_nodes and unpack_node_state do.
 
+import { ruleTime } from '../util/rules.js';
 import { INFINITY, MINUS_INFINITY, type Score, type XmlElement } from '@hacluster/cib';
 import type { Node, NodeType, WorkingSet } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
@@ -79,7 +80,7 @@ export function isRemoteNode(node: Node): boolean {
   return node.type === 'remote' && (node.remoteRsc === undefined || node.remoteRsc.container === undefined);
 }
 
-function handleStartupFencing(ws: WorkingSet, node: Node): void {
+export function handleStartupFencing(ws: WorkingSet, node: Node): void {
   if (node.type === 'remote' && node.remoteRsc === undefined) return;
   node.unclean = ws.flags.startupFencing;
   node.unseen = true;
@@ -98,9 +99,11 @@ export function addNodeAttrs(ws: WorkingSet, xml: XmlElement | undefined, node: 
   }
   const clusterName = clusterOption(ws, 'cluster-name');
   if (clusterName !== undefined) node.attrs.set('#cluster-name', clusterName);
-  unpackNvpairs(xml, 'instance_attributes', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.attrs, ws.idIndex, {
+  unpackNvpairs(xml, 'instance_attributes', ruleTime(ws), node.attrs, ws.idIndex, {
     overwrite,
   });
+  // utilization from the status section does not replace the configured capacity
+  unpackNvpairs(xml, 'utilization', ruleTime(ws), node.utilization, ws.idIndex);
   if (!node.attrs.has('#site-name')) {
     const site = node.attrs.get('site-name') ?? clusterName;
     if (site !== undefined) node.attrs.set('#site-name', site);
@@ -121,7 +124,6 @@ export function unpackNodes(ws: WorkingSet, section: XmlElement | undefined): vo
     addNode(ws, node);
     handleStartupFencing(ws, node);
     addNodeAttrs(ws, el, node, false);
-    unpackNvpairs(el, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, node.utilization, ws.idIndex);
   }
 }
 

@@ -1,12 +1,13 @@
 // Instance parameters of a resource, possibly different per node (rules in instance_attributes),
 // as Pacemaker's pe_rsc_params computes and caches them.
 
+import { ruleTime } from '../util/rules.js';
 import type { Node, Resource } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 
 function collect(into: Map<string, string>, rsc: Resource, node: Node | undefined): void {
   const ws = rsc.cluster;
-  const ctx = { now: { epoch: ws.now, offset: ws.nowOffset }, nodeAttributes: node?.attrs };
+  const ctx = { ...ruleTime(ws), nodeAttributes: node?.attrs };
   unpackNvpairs(rsc.xml, 'instance_attributes', ctx, into, ws.idIndex);
   if (rsc.parent !== undefined) collect(into, rsc.parent, node);
   else unpackNvpairs(ws.rscDefaults, 'instance_attributes', ctx, into, ws.idIndex);

@@ -2,6 +2,7 @@
 // functions): templates expanded, meta-attributes resolved (own sets, the parents', rsc_defaults),
 // flags and numbers read from them, members of groups and clones unpacked below their parent.
 
+import { ruleTime } from '../util/rules.js';
 import { INFINITY, XmlElement, type Score } from '@hacluster/cib';
 import { parseIntervalSpec } from '../util/interval.js';
 import { Role, parseRoleN, type RoleN } from '../model/role.js';
@@ -14,6 +15,7 @@ import { methodsFor } from '../variants/registry.js';
 import { resourceLocation } from '../constraints/resource-location.js';
 import { resourceParams } from './params.js';
 import { topResource } from './resource-helpers.js';
+import { linkRemoteConnection } from './remote.js';
 
 function variantOf(name: string): Variant | undefined {
   switch (name) {
@@ -104,7 +106,7 @@ function addIfAbsent(into: Map<string, string>, name: string, value: string): vo
 function metaAttributes(ws: WorkingSet, xml: XmlElement, parent: Resource | undefined): Map<string, string> {
   const meta = new Map<string, string>();
   const ctx = {
-    now: { epoch: ws.now, offset: ws.nowOffset },
+    ...ruleTime(ws),
     resourceAgent: { class: xml.get('class'), provider: xml.get('provider'), type: xml.get('type') },
   };
   const a = xml.attrs;
@@ -263,6 +265,7 @@ function newResource(ws: WorkingSet, xml: XmlElement, id: string, variant: Varia
     actions: [],
     actionsByKey: new Map(),
     opConfigCache: new Map(),
+    ticketConstraints: [],
     groupOrdered: true,
     groupColocated: true,
     clone: undefined,
@@ -347,7 +350,7 @@ export function unpackResource(ws: WorkingSet, original: XmlElement, parent: Res
   } else if (rsc.isRemoteNode && !remoteNode) {
     resourceLocation(rsc, undefined, 0 as Score, 'remote_connection_default');
   }
-  unpackNvpairs(xml, 'utilization', { now: { epoch: ws.now, offset: ws.nowOffset } }, rsc.utilization, ws.idIndex);
+  unpackNvpairs(xml, 'utilization', ruleTime(ws), rsc.utilization, ws.idIndex);
   registerResource(ws, rsc);
   return rsc;
 }
@@ -357,9 +360,9 @@ function registerResource(ws: WorkingSet, rsc: Resource): void {
 }
 
 /** The configured resources, in priority order (Pacemaker's unpack_resources). */
-export function unpackResources(ws: WorkingSet, section: XmlElement | undefined): void {
+export function unpackResources(ws: WorkingSet, section: XmlElement | undefined, generated: readonly XmlElement[] = []): void {
   if (!section) return;
-  for (const el of section.elements()) {
+  for (const el of [...section.elements(), ...generated]) {
     const id = el.get('id');
     if (id === undefined || id === '') continue;
     if (el.name === 'template') {
@@ -369,7 +372,10 @@ export function unpackResources(ws: WorkingSet, section: XmlElement | undefined)
     const rsc = unpackResource(ws, el, undefined);
     if (rsc) ws.resources.push(rsc);
   }
-  for (const rsc of ws.resources) setupContainer(ws, rsc);
+  for (const rsc of ws.resources) {
+    setupContainer(ws, rsc);
+    linkRemoteConnection(ws, rsc);
+  }
   const indexed = ws.resources.map((r, i) => ({ r, i }));
   indexed.sort((a, b) => b.r.priority - a.r.priority || a.i - b.i);
   ws.resources = indexed.map((x) => x.r);

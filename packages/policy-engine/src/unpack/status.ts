@@ -11,6 +11,8 @@ import { unpackLrmResource } from './history.js';
 import { lrmResources } from './history-index.js';
 import { currentNode } from './resource-helpers.js';
 import { isTrue } from '../util/strings.js';
+import { unpackTicketsState } from './tickets.js';
+import { findResource } from './resources.js';
 
 /** Whether a remote node is online, from its connection resource (determine_remote_online_status). */
 export function determineRemoteOnlineStatus(node: Node): void {
@@ -59,6 +61,23 @@ function addNodeAttrsFromState(ws: WorkingSet, state: XmlElement, node: Node): v
   addNodeAttrs(ws, state.first('transient_attributes'), node, true);
 }
 
+/**
+ * Pacemaker's handle_orphaned_container_fillers: a removed resource that ran inside a container
+ * (a guest node's connection, say) belongs to that container again.
+ */
+function mapOrphanedContainerFillers(ws: WorkingSet, entries: readonly XmlElement[]): void {
+  for (const entry of entries) {
+    const containerId = entry.get('container');
+    const rscId = entry.get('id');
+    if (containerId === undefined || rscId === undefined) continue;
+    const container = findResource(ws, containerId);
+    const rsc = findResource(ws, rscId);
+    if (container === undefined || rsc === undefined || rsc.container !== undefined || !rsc.orphanContainerFiller) continue;
+    rsc.container = container;
+    container.fillers.push(rsc);
+  }
+}
+
 function unpackNodeHistory(ws: WorkingSet, status: XmlElement, fence: boolean): boolean {
   let again = false;
   for (const state of status.elements('node_state')) {
@@ -83,7 +102,14 @@ function unpackNodeHistory(ws: WorkingSet, status: XmlElement, fence: boolean): 
       unpackHandleRemoteAttrs(ws, node, state);
     }
     node.unpacked = true;
-    for (const entry of lrmResources(state)) unpackLrmResource(ws, node, entry);
+    const entries = lrmResources(state);
+    let orphanedFillers = false;
+    for (const entry of entries) {
+      const rsc = unpackLrmResource(ws, node, entry);
+      if (rsc?.orphanContainerFiller) orphanedFillers = true;
+    }
+    // with everything on this node unpacked, removed resources can find their containers
+    if (orphanedFillers) mapOrphanedContainerFillers(ws, entries);
     again = true;
   }
   return again;
@@ -91,7 +117,10 @@ function unpackNodeHistory(ws: WorkingSet, status: XmlElement, fence: boolean): 
 
 export function unpackStatus(ws: WorkingSet, status: XmlElement | undefined): void {
   if (!status) return;
-  for (const state of status.elements('node_state')) unpackNodeState(ws, state);
+  for (const el of status.elements()) {
+    if (el.name === 'tickets') unpackTicketsState(ws, el);
+    else if (el.name === 'node_state') unpackNodeState(ws, el);
+  }
   while (unpackNodeHistory(ws, status, false)) {
     // another pass: remote connections found active may make more histories readable
   }

@@ -2,6 +2,7 @@
 // @hacluster/cib's evaluator, which follows Pacemaker's typed comparisons and date expressions.
 
 import { evaluateRule, readRule, type Rule, type RuleContext, type XmlElement } from '@hacluster/cib';
+import type { WorkingSet } from '../model/types.js';
 
 const cache = new WeakMap<XmlElement, Rule>();
 
@@ -27,4 +28,20 @@ export function rulesPass(parent: XmlElement, ctx: RuleContext, ids: ReadonlyMap
 
 export function rulePasses(rule: XmlElement, ctx: RuleContext, ids: ReadonlyMap<string, XmlElement>): boolean {
   return evaluateRule(ruleOf(rule, ids), ctx);
+}
+
+/**
+ * The context for rules evaluated at the cluster's "now" whose results decide the transition
+ * (constraints, options, attributes): date expressions record when they will change, and the
+ * graph asks to be recomputed by then (recheck-by).
+ */
+export function ruleTime(ws: WorkingSet): RuleContext {
+  return { now: { epoch: ws.now, offset: ws.nowOffset }, nextChange: ws.ruleChange };
+}
+
+/** When the scheduler must run again at the latest (0: no particular time). */
+export function recheckTime(ws: WorkingSet): number {
+  const next = ws.ruleChange.epoch;
+  if (next === undefined || next <= ws.now || (ws.recheckBy > 0 && ws.recheckBy <= next)) return ws.recheckBy;
+  return next;
 }

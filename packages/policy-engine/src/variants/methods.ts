@@ -75,6 +75,11 @@ export interface VariantMethods {
   ): void;
   /** The resources mandatorily colocated with this one, transitively. */
   colocatedResources(rsc: Resource, orig: Resource | undefined, list: Resource[]): Resource[];
+  /**
+   * Adds to `utilization` what this resource needs if it is not assigned yet (for `orig`, being
+   * assigned, whose colocated resources are `all`): primitives their own, groups their members'.
+   */
+  addUtilization(rsc: Resource, orig: Resource, all: readonly Resource[], utilization: Map<string, string>): void;
   /** Applies a location constraint to the resource's node scores. */
   applyLocation(rsc: Resource, location: Location): void;
   /** The flags of an action of this resource, as orderings should see them. */

@@ -15,6 +15,7 @@ import { cloneCreateActions } from './actions.js';
 import { cloneCreateProbe } from './probes.js';
 import { cloneApplyColocScore, cloneApplyLocation, cloneInternalConstraints, cloneWithColocations, withCloneColocations } from './constraints.js';
 import { cloneAddActionsToGraph, cloneAddGraphMeta } from './graph.js';
+import { cloneAddUtilization } from './utilization.js';
 
 export const cloneMethods: VariantMethods = {
   unpack: cloneUnpack,
@@ -30,6 +31,7 @@ export const cloneMethods: VariantMethods = {
   thisWithColocations: cloneWithColocations,
   addColocatedNodeScores,
   colocatedResources,
+  addUtilization: cloneAddUtilization,
   applyLocation: cloneApplyLocation,
   actionFlags: (action, node) => collectiveActionFlags(action, action.rsc!.children, node),
   updateOrderedActions: instanceUpdateOrderedActions,

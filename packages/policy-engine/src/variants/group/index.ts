@@ -339,6 +339,18 @@ function groupColocatedResources(rsc: Resource, origIn: Resource | undefined, li
   return out;
 }
 
+/**
+ * Pacemaker's pcmk__group_add_utilization: the members will share a node when the group is
+ * colocated (or cloned), so all of them count; otherwise only the first member does.
+ */
+function groupAddUtilization(rsc: Resource, orig: Resource, all: readonly Resource[], utilization: Map<string, string>): void {
+  if (!rsc.provisional) return;
+  const members = rsc.groupColocated || rsc.parent?.variant === 'clone' ? rsc.children : rsc.children.slice(0, 1);
+  for (const member of members) {
+    if (member.provisional && !all.includes(member)) member.methods.addUtilization(member, orig, all, utilization);
+  }
+}
+
 function groupShutdownLock(rsc: Resource): void {
   for (const member of rsc.children) member.methods.shutdownLock(member);
 }
@@ -357,6 +369,7 @@ export const groupMethods: VariantMethods = {
   thisWithColocations: groupWithColocations,
   addColocatedNodeScores: groupAddColocatedNodeScores,
   colocatedResources: groupColocatedResources,
+  addUtilization: groupAddUtilization,
   applyLocation: groupApplyLocation,
   actionFlags: groupActionFlags,
   updateOrderedActions: groupUpdateOrderedActions,

@@ -12,6 +12,7 @@ import { addDependentScores, thisWithColocations, withThisColocations } from '..
 import { showNodeScores } from '../../output/scores.js';
 import { currentNode, isUniqueClone } from '../../unpack/resource-helpers.js';
 import { findNode } from '../../unpack/nodes.js';
+import { banInsufficientCapacity } from '../../assign/utilization.js';
 
 /** A node with its cluster-wide score (upstream's node list entries, as opposed to allowed nodes). */
 function baseScore(node: Node): NodeScore {
@@ -25,7 +26,10 @@ function sortedAllowedNodes(rsc: Resource): NodeScore[] {
 
 const LIVE = NodeAvail.alive | NodeAvail.usable;
 
-function assignBestNode(rsc: Resource, prefer: Node | undefined, stopIfFail: boolean): boolean {
+function assignBestNode(rsc: Resource, preferIn: Node | undefined, stopIfFail: boolean): boolean {
+  // without room anywhere for it and its colocated resources, prefer the emptiest node
+  const mostFree = banInsufficientCapacity(rsc);
+  const prefer = preferIn ?? mostFree;
   if (!rsc.provisional) return rsc.assignedTo !== undefined;
   const nodes = sortedAllowedNodes(rsc);
   const best = nodes[0];

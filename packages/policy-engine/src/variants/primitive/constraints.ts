@@ -18,6 +18,7 @@ import {
   newColocation,
 } from '../../constraints/colocation.js';
 import { fenceOp } from '../../unpack/fence.js';
+import { createUtilizationConstraints, usesUtilization } from '../../assign/utilization.js';
 import { opKey } from '../../util/opkey.js';
 import { numericStrcasecmp } from '../../util/strings.js';
 import { topResource } from '../../unpack/resource-helpers.js';
@@ -38,7 +39,7 @@ export function primitiveInternalConstraints(rsc: Resource): void {
   const ws = rsc.cluster;
   const top = topResource(rsc);
   const checkUnfencing = !rsc.fenceDevice && ws.flags.enableUnfencing && rsc.needsUnfencing;
-  const checkUtilization = rsc.utilization.size > 0 && ws.placementStrategy.toLowerCase() !== 'default';
+  const checkUtilization = rsc.utilization.size > 0 && usesUtilization(ws.placementStrategy);
   newOrdering(ws, rsc, opKey(rsc.id, 'stop'), undefined, rsc, opKey(rsc.id, 'start'), undefined, OrderFlag.optional | OrderFlag.impliesThen | OrderFlag.restart);
   if (top.promotable || rsc.role > Role.unpromoted) {
     newOrdering(ws, rsc, opKey(rsc.id, 'demote'), undefined, rsc, opKey(rsc.id, 'stop'), undefined, OrderFlag.promotedImpliesFirst);
@@ -50,6 +51,7 @@ export function primitiveInternalConstraints(rsc: Resource): void {
     allowed = [...rsc.allowedNodes.values()].map((ns) => ns.node).sort((a, b) => numericStrcasecmp(a.uname, b.uname));
   }
   if (checkUnfencing) for (const node of allowed) orderRestartVsUnfence(rsc, node);
+  if (checkUtilization) createUtilizationConstraints(rsc, allowed);
   if (rsc.container !== undefined) {
     let remoteRsc: Resource | undefined;
     if (rsc.isRemoteNode) {

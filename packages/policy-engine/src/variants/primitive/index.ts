@@ -14,6 +14,7 @@ import { updateOrderedActions } from '../../stages/ordered-actions.js';
 import { outputResourceActions } from '../../output/transition-summary.js';
 import { addResourceActionsToGraph } from '../../output/graph.js';
 import { primitiveAddGraphMeta } from './graph-meta.js';
+import { primitiveAddUtilization } from './utilization.js';
 
 export const primitiveMethods: VariantMethods = {
   unpack: primitiveUnpack,
@@ -29,6 +30,7 @@ export const primitiveMethods: VariantMethods = {
   thisWithColocations: primitiveWithColocations,
   addColocatedNodeScores,
   colocatedResources,
+  addUtilization: primitiveAddUtilization,
   applyLocation: applyLocationToResource,
   actionFlags: (action) => action.flags,
   updateOrderedActions,

@@ -54,7 +54,9 @@ export function createMigrationActions(rsc: Resource, current: Node): void {
   }
   if (migrateTo !== undefined) {
     addMigrationMeta(migrateTo, current, target);
-    if (!rsc.isRemoteNode && !migrateTo.meta.has('record-pending')) migrateTo.meta.set('record-pending', 'true');
+    // a pending migrate_to must be recorded (whatever record-pending says), in case the source
+    // node leaves while it runs; remote connections do not need it
+    if (!rsc.isRemoteNode) migrateTo.meta.set('record-pending', 'true');
   }
   addMigrationMeta(migrateFrom, current, target);
 }
