@@ -16,6 +16,10 @@ import { cloneCreateProbe } from './probes.js';
 import { cloneApplyColocScore, cloneApplyLocation, cloneInternalConstraints, cloneWithColocations, withCloneColocations } from './constraints.js';
 import { cloneAddActionsToGraph, cloneAddGraphMeta } from './graph.js';
 import { cloneAddUtilization } from './utilization.js';
+import { registerCloneFeatures } from './features.js';
+import { promotableClones } from './promotable/index.js';
+
+registerCloneFeatures({ promotable: promotableClones });
 
 export const cloneMethods: VariantMethods = {
   unpack: cloneUnpack,
