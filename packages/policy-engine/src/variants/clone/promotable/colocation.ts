@@ -7,7 +7,7 @@ import { INFINITY, MINUS_INFINITY, addScores, type Score } from '@hacluster/cib'
 import { Role } from '../../../model/role.js';
 import type { Colocation, Node, NodeScore, Resource } from '../../../model/types.js';
 import { colocationIntersectNodes, colocationNodeAttr } from '../../../constraints/colocation.js';
-import { findCompatibleInstance } from '../../instances/interleave.js';
+import { anyBlocked, findCompatibleInstance } from '../../instances/interleave.js';
 import { LocationKind } from '../../methods.js';
 import { eqCase } from '../../../util/strings.js';
 
@@ -38,8 +38,27 @@ function updateDependentWithPromotable(primary: Resource, dependent: Resource, c
   }
 }
 
+/**
+ * A primary instance in the colocation's role on a node whose node attribute has the value the
+ * dependent's node has (with a node attribute other than the node name, any node of the same
+ * site counts, not only the dependent's own).
+ */
+function primaryInstanceFor(dependent: Resource, primary: Resource, c: Colocation): Resource | undefined {
+  const attr = c.nodeAttribute;
+  const dependentNode = dependent.methods.location(dependent, undefined, LocationKind.assigned);
+  if (attr === undefined || attr === '#uname' || dependentNode === undefined) {
+    return findCompatibleInstance(dependent, primary, c.primaryRole, false);
+  }
+  const value = colocationNodeAttr(dependentNode, attr, dependent);
+  return primary.children.find((instance) => {
+    if (anyBlocked(instance) || instance.methods.state(instance, false) !== c.primaryRole) return false;
+    const node = instance.methods.location(instance, undefined, LocationKind.assigned);
+    return node !== undefined && eqCase(colocationNodeAttr(node, attr, primary), value);
+  });
+}
+
 function updatePromotableDependentPriority(primary: Resource, dependent: Resource, c: Colocation): number {
-  const instance = findCompatibleInstance(dependent, primary, c.primaryRole, false);
+  const instance = primaryInstanceFor(dependent, primary, c);
   if (instance !== undefined) {
     dependent.priority = addScores(dependent.priority, c.score);
     return c.score;
