@@ -193,22 +193,22 @@ function colocateGroupWith(dependent: Resource, primary: Resource, c: Colocation
   return delta;
 }
 
-function colocateWithGroup(dependent: Resource, primary: Resource, c: Colocation): void {
-  if (primary.provisional) return;
+/** A colocation of something with the group; returns what the dependent's priority gained. */
+function colocateWithGroup(dependent: Resource, primary: Resource, c: Colocation): number {
+  if (primary.provisional) return 0;
   if (primary.groupColocated) {
     const member = c.score >= INFINITY ? lastMember(primary) : primary.children[0];
-    if (member === undefined) return;
-    member.methods.applyColocScore(dependent, member, c, false);
-    return;
+    if (member === undefined) return 0;
+    return member.methods.applyColocScore(dependent, member, c, false);
   }
-  if (c.score >= INFINITY) return;
-  for (const member of primary.children) member.methods.applyColocScore(dependent, member, c, false);
+  if (c.score >= INFINITY) return 0;
+  let delta = 0 as Score;
+  for (const member of primary.children) delta = addScores(delta, member.methods.applyColocScore(dependent, member, c, false) as Score);
+  return delta;
 }
 
 function groupApplyColocScore(dependent: Resource, primary: Resource, c: Colocation, forDependent: boolean): number {
-  if (forDependent) return colocateGroupWith(dependent, primary, c);
-  colocateWithGroup(dependent, primary, c);
-  return 0;
+  return forDependent ? colocateGroupWith(dependent, primary, c) : colocateWithGroup(dependent, primary, c);
 }
 
 /**
