@@ -42,29 +42,19 @@ export function collectResourceData(rsc: Resource, activity: boolean, data: Noti
       break;
   }
   if (!activity) return;
+  const listFor = new Map<string, NotifyEntry[]>([
+    ['start', data.start],
+    ['stop', data.stop],
+    ['promote', data.promote],
+    ['demote', data.demote],
+  ]);
   // newest first, as upstream walks its prepended list
   for (let i = rsc.actions.length - 1; i >= 0; i--) {
     const op = rsc.actions[i]!;
     if (has(op.flags, ActionFlag.optional) || op.node === undefined) continue;
     // a stop on an unclean node is listed even if not runnable (it is implied by fencing)
     if (!(op.task === 'stop' && op.node.unclean) && !has(op.flags, ActionFlag.runnable)) continue;
-    const listed: NotifyEntry = { rsc, node: op.node };
-    switch (op.task) {
-      case 'start':
-        data.start.push(listed);
-        break;
-      case 'stop':
-        data.stop.push(listed);
-        break;
-      case 'promote':
-        data.promote.push(listed);
-        break;
-      case 'demote':
-        data.demote.push(listed);
-        break;
-      default:
-        break;
-    }
+    listFor.get(op.task)?.push({ rsc, node: op.node });
   }
 }
 
