@@ -263,3 +263,28 @@ describe('promote and demote notifications', () => {
     expect(before('C_post_notify_promoted_0')).toEqual(['C_confirmed-pre_notify_promote_0', 'C_promoted_0']);
   });
 });
+
+describe('the hosts of guest nodes', () => {
+  const vm = `<primitive id="vm" class="ocf" provider="pacemaker" type="Dummy"><meta_attributes id="vm-m"><nvpair id="vm-rn" name="remote-node" value="guest1"/></meta_attributes></primitive>`;
+  const spec = (meta: Record<string, string>): CibSpec => ({
+    nodes: [
+      { name: 'n1', history: [probedStopped('vm'), started('vm'), { rsc: 'guest1', task: 'start', rc: 0, callId: 3 }] },
+      { name: 'n2', history: [probedStopped('vm')] },
+    ],
+    resources: vm + notifyClone(meta),
+    extraStatus: '<node_state id="guest1" remote_node="true" uname="guest1" in_ccm="true" crmd="online"><lrm id="guest1"><lrm_resources/></lrm></node_state>',
+  });
+
+  it('lists every node by its host when the clone asks for host attributes', () => {
+    const r = run(spec({ 'container-attribute-target': 'host' }));
+    const env = environment(action(r.ws, 'A:0_start_0'));
+    expect(env['all_uname']).toBe('guest1 n1 n2');
+    // the guest is named by the node its container runs on
+    expect(env['all_hosts']).toBe('n1 n1 n2');
+  });
+
+  it('leaves the hosts out otherwise', () => {
+    const r = run(spec({}));
+    expect(environment(action(r.ws, 'A:0_start_0'))['all_hosts']).toBeUndefined();
+  });
+});
