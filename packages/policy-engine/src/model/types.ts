@@ -197,8 +197,8 @@ export interface Resource {
 }
 
 /**
- * A clone's own settings (Pacemaker's clone_variant_data_t). Promotable clones and notifications
- * keep their per-clone data here too when they come (promotion limits are already read).
+ * A clone's own settings and state (Pacemaker's clone_variant_data_t), including the promotable
+ * feature's.
  */
 export interface CloneData {
   /** clone-max: instances in total (default: the number of nodes). */
@@ -209,6 +209,13 @@ export interface CloneData {
   promotedMax: number;
   /** promoted-node-max (legacy master-node-max), for promotable clones. */
   promotedNodeMax: number;
+  /** Promotion scores were added to the instances' node scores (pcmk__clone_promotion_added). */
+  promotionAdded: boolean;
+  /**
+   * Roles are being (or have been) chosen (pcmk__clone_promotion_constrained): from then on, a
+   * bundle hands its colocations to its promotable clone's instances.
+   */
+  promotionConstrained: boolean;
   /** Instances created so far: numbers are handed out in order, orphans past clone-max. */
   totalClones: number;
   /** Instances start and stop one after the other, by number (meta "ordered"). */

@@ -97,15 +97,14 @@ export function promotionScore(rsc: Resource, node: Node): { score: number; isDe
   return { score: char2score(value), isDefault: false };
 }
 
-const added = new WeakSet<Resource>();
-
 /**
  * Before the instances are placed: each instance's promotion scores join its node scores (so that
  * instances go where they can be promoted), and its priority becomes its best promotion score.
  */
 export function addPromotionScores(clone: Resource): void {
-  if (added.has(clone)) return;
-  added.add(clone);
+  const data = clone.clone!;
+  if (data.promotionAdded) return;
+  data.promotionAdded = true;
   for (const child of clone.children) {
     for (const ns of child.allowedNodes.values()) {
       // a node that will never promote must not attract instances (that shuffles them)
