@@ -818,6 +818,9 @@ function unpackMigrateToSuccess(ws: WorkingSet, rsc: Resource, node: Node, xmlOp
       rsc.allowMigrate = false;
     }
   } else {
+    // the migrate_from is pending, erased or still to come: with no history at all on an online
+    // target, it was probably cleaned, and a probe there will tell
+    if (targetNode && targetNode.online && unknownOnNode(ws, rsc.id, target)) return;
     if (!targetNewerState && targetNode && targetNode.online) {
       addRunning(ws, rsc, targetNode, false);
       if (sourceNode && sourceNode.online) {
