@@ -9,7 +9,6 @@ import { schedule } from '../src/schedule.js';
 import { ActionFlag } from '../src/model/flags.js';
 import type { Action, WorkingSet } from '../src/model/types.js';
 import { formatClusterStatus } from '../src/output/cluster-status.js';
-import { SchedulerError } from '../src/errors.js';
 import { simulateCluster } from '../src/simulate/simulate.js';
 import { cibRoot, clone, dummy, probedStopped, started, unpack, type CibSpec } from './helpers.js';
 
@@ -258,13 +257,5 @@ describe('crm_simulate with clones', () => {
     expect(executed).toContain('Pretending action');
     expect(executed).toContain('Pseudo action:   C_stopped_0');
     expect(executed).not.toMatch(/Resource action: A\s+start on n1/);
-  });
-});
-
-describe('features that are not there yet', () => {
-  it('refuses promotable clones with an error naming the clone', () => {
-    const promotable = () => schedule(unpack({ nodes: ['n1'], resources: clone('P', dummy('A'), { promotable: 'true' }) }));
-    expect(promotable).toThrow(SchedulerError);
-    expect(promotable).toThrow(/P: promotable clones/);
   });
 });

@@ -17,6 +17,7 @@ import { cloneApplyColocScore, cloneApplyLocation, cloneInternalConstraints, clo
 import { cloneAddActionsToGraph, cloneAddGraphMeta } from './graph.js';
 import { cloneAddUtilization } from './utilization.js';
 import { registerCloneFeatures } from './features.js';
+import { promotableClones } from './promotable/index.js';
 import { cloneNotifications } from './notify/index.js';
 
 export const cloneMethods: VariantMethods = {
@@ -46,7 +47,7 @@ export const cloneMethods: VariantMethods = {
 };
 
 // notify=true on a clone
-registerCloneFeatures({ notify: cloneNotifications });
+registerCloneFeatures({ promotable: promotableClones, notify: cloneNotifications });
 
 export { formatClone } from './format.js';
 export { registerCloneFeatures, type PromotableFeature, type NotifyFeature } from './features.js';
