@@ -32,6 +32,10 @@ export const DIVERGENCES: Divergence[] = [
     pattern: /^pcs -f \S+ .*\bresource (debug-(start|stop|monitor|promote|demote)|describe|list|standards|providers|agents)\b/,
     reason: '-f is allowed where pcs refuses it: these commands run an agent or read its meta-data, the CIB file only names the resource',
   },
+  {
+    pattern: /^pcs -f \S+ .*\bresource relocate show\b/,
+    reason: "-f is allowed where pcs refuses it: 'relocate show' simulates the CIB it is given and changes nothing, as 'relocate dry-run' does with -f in pcs",
+  },
   { pattern: /^pcs -f \S+ .*\bstonith (describe|list)\b/, reason: '-f is allowed where pcs refuses it: describing fence agents needs no cluster' },
   {
     pattern: /^pcs -f \S+ .*\bconfig (backup|restore)\b/,

@@ -185,6 +185,10 @@ export function renderMessage(m: ReportMessage): string {
       return `the constraint applies until ${m.end}`;
     case 'CONSTRAINT_REMOVED':
       return `removed constraint ${m.id}`;
+    case 'RELOCATE_CONSTRAINT_PLANNED':
+      return `${q(m.resource)} would go to ${m.node}${m.role ? ` (${m.role})` : ''}: constraint ${m.id} would pin it there until it has moved`;
+    case 'RELOCATE_NOTHING_TO_MOVE':
+      return 'every resource already is where it would go without stickiness: nothing to relocate';
     case 'CONSTRAINT_REMOVED_WITH_RESOURCE':
       return `removed constraint ${m.id}`;
     case 'RESOURCE_DELETED':

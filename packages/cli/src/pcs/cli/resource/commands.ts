@@ -2,7 +2,7 @@
 
 import { cloneResource, uncloneResource } from '../../lib/commands/resource/clone.js';
 import { groupAdd, groupList, groupRemove } from '../../lib/commands/resource/group.js';
-import { banResource, clearResource, moveWithConstraint, relocateClear } from '../../lib/commands/resource/move.js';
+import { banResource, clearResource, moveWithConstraint } from '../../lib/commands/resource/move.js';
 import { removeResource } from '../../lib/commands/resource/remove.js';
 import { disableResources, enableResources, manageResources, unmanageResources } from '../../lib/commands/resource/state.js';
 import { opAdd, opRemove, opRemoveById, updateMeta, updateResource } from '../../lib/commands/resource/update.js';
@@ -194,12 +194,6 @@ export async function clearCmd(cli: Cli, argv: string[]): Promise<void> {
   if (!argv.length) throw new CmdLineInputError('name the resource to clear');
   if (argv.length > 2) throw new CmdLineInputError();
   clearResource(cli.env, { resource: argv[0]!, node: argv[1], promoted: cli.mods.is('--promoted'), expired: cli.mods.is('--expired') });
-}
-
-export async function relocateClearCmd(cli: Cli, argv: string[]): Promise<void> {
-  cli.mods.ensureOnlySupported(['-f']);
-  if (argv.length) throw new CmdLineInputError();
-  relocateClear(cli.env);
 }
 
 export async function utilizationCmd(cli: Cli, argv: string[]): Promise<void> {

@@ -158,6 +158,8 @@ export type ReportMessage =
   | { code: 'CIB_UPDATED' }
   | { code: 'STATUS_RESOURCE_NOT_FOUND'; id: string }
   | { code: 'STATUS_UNAVAILABLE'; command: string }
+  | { code: 'RELOCATE_CONSTRAINT_PLANNED'; id: string; resource: string; node: string; role?: string | undefined }
+  | { code: 'RELOCATE_NOTHING_TO_MOVE' }
   | { code: 'BACKUP_ERROR'; reason: string }
   | { code: 'BACKUP_OLD_VERSION'; version: number; supported: number }
   | { code: 'CIB_EDIT_NO_EDITOR' }

@@ -1,6 +1,6 @@
 // move-with-constraint / ban / clear, as crm_resource --move/--ban/--clear write them:
 // cli-prefer-RSC and cli-ban-RSC-on-NODE location constraints, with a dated rule when a
-// lifetime is given. Also `relocate clear`.
+// lifetime is given.
 
 import { XmlElement, addDuration, formatUtc, parseIsoDuration, type Cib } from '@hacluster/cib';
 import { constraintsOf, constraintsSection } from '../../cib/constraint/common.js';
@@ -191,20 +191,5 @@ export function clearResource(env: LibraryEnvironment, req: ClearRequest): void 
   clearConstraints(cib, req.resource, nodes, { bans: true, ...(req.expired ? { expiredOnly: req.now ?? new Date() } : {}) }, (id) =>
     env.reports.report(info({ code: 'CONSTRAINT_REMOVED', id })),
   );
-  env.pushCib(cib);
-}
-
-export const RELOCATE_CONSTRAINT_PREFIX = 'pcs-relocate-';
-
-/** `resource relocate clear`: constraints left by an interrupted relocate. */
-export function relocateClear(env: LibraryEnvironment): void {
-  const cib = env.getCib('resource relocate clear');
-  for (const c of constraintsOf(cib, 'rsc_location')) {
-    const id = c.get('id') ?? '';
-    if (id.startsWith(RELOCATE_CONSTRAINT_PREFIX)) {
-      remove(c);
-      env.reports.report(info({ code: 'CONSTRAINT_REMOVED', id }));
-    }
-  }
   env.pushCib(cib);
 }
