@@ -225,6 +225,18 @@ export function renderMessage(m: ReportMessage): string {
       return 'working on a file: the node names were not checked against the cluster';
     case 'NODE_NOT_FOUND':
       return `there is no node ${q(m.node)}`;
+    case 'REMOTE_NODE_NOT_FOUND':
+      return `no ${m.kind} node is named ${q(m.node)} (looked for by node name, address and resource id) in the CIB`;
+    case 'REMOTE_NODE_STEPS_LEFT_TO_USER':
+      return m.adding
+        ? `working on a CIB file: copy /etc/pacemaker/authkey to ${m.node} and enable and start pacemaker_remote there yourself`
+        : `working on a CIB file: stop and disable pacemaker_remote on ${m.node} and remove its /etc/pacemaker/authkey yourself`;
+    case 'USING_DEFAULT_ADDRESS_FOR_HOST':
+      return `no address given for ${q(m.node)}: using ${q(m.address)}`;
+    case 'RESOURCE_IS_GUEST_NODE_ALREADY':
+      return `${q(m.id)} already hosts a guest node; remove it first with 'pcs cluster node remove-guest'`;
+    case 'MULTIPLE_RESULTS_FOUND':
+      return `more than one ${m.kind} matches ${q(m.search)}: ${formatList(m.ids)}; name one by its id`;
     case 'ORDER_CONSTRAINT_ADDED':
       return `Adding ${m.first} ${m.then} (kind: ${m.kind}) (Options: ${m.options})`;
     case 'RULE_EXPRESSION_PARSE_ERROR':

@@ -92,6 +92,11 @@ export type ReportMessage =
   | { code: 'CANNOT_CONSTRAIN_BUNDLE_INNER_RESOURCE'; resource: string; bundle: string }
   | { code: 'NODE_EXISTENCE_NOT_VALIDATED' }
   | { code: 'NODE_NOT_FOUND'; node: string }
+  | { code: 'REMOTE_NODE_NOT_FOUND'; node: string; kind: 'remote' | 'guest' }
+  | { code: 'REMOTE_NODE_STEPS_LEFT_TO_USER'; node: string; adding: boolean }
+  | { code: 'USING_DEFAULT_ADDRESS_FOR_HOST'; node: string; address: string }
+  | { code: 'RESOURCE_IS_GUEST_NODE_ALREADY'; id: string }
+  | { code: 'MULTIPLE_RESULTS_FOUND'; kind: string; ids: string[]; search: string }
   | { code: 'ORDER_CONSTRAINT_ADDED'; first: string; then: string; kind: string; options: string }
   | { code: 'RULE_EXPRESSION_PARSE_ERROR'; rule: string; reason: string }
   | { code: 'RULE_EXPRESSION_NOT_ALLOWED'; expression: string }
