@@ -33,6 +33,11 @@ export const DIVERGENCES: Divergence[] = [
     reason: '-f is allowed where pcs refuses it: these commands run an agent or read its meta-data, the CIB file only names the resource',
   },
   {
+    pattern: /^pcs -f \S+ .*\bresource move( |$)/,
+    reason:
+      "'resource move' on a CIB file writes its constraint and keeps it, as pcs 0.9/0.10 did and the guide shows (pcs 0.11 refuses -f: it waits for the running cluster to move the resource, then removes the constraint)",
+  },
+  {
     pattern: /^pcs -f \S+ .*\bresource relocate show\b/,
     reason: "-f is allowed where pcs refuses it: 'relocate show' simulates the CIB it is given and changes nothing, as 'relocate dry-run' does with -f in pcs",
   },

@@ -187,6 +187,8 @@ export function renderMessage(m: ReportMessage): string {
       return `removed constraint ${m.id}`;
     case 'RELOCATE_CONSTRAINT_PLANNED':
       return `${q(m.resource)} would go to ${m.node}${m.role ? ` (${m.role})` : ''}: constraint ${m.id} would pin it there until it has moved`;
+    case 'RESOURCE_MOVE_ACTIVE_ON_SEVERAL_NODES':
+      return `${q(m.id)} runs on ${formatList(m.nodes)}: name the node to move it to (or ban it from one with 'pcs resource ban')`;
     case 'RELOCATE_NOTHING_TO_MOVE':
       return 'every resource already is where it would go without stickiness: nothing to relocate';
     case 'CONSTRAINT_REMOVED_WITH_RESOURCE':
@@ -201,8 +203,6 @@ export function renderMessage(m: ReportMessage): string {
       return `debug-${m.action} runs one resource agent, and ${q(m.id)} is a ${m.kind}${m.inner.length ? `; give ${m.inner.length === 1 ? 'its resource' : 'one of its resources'}: ${m.inner.join(', ')}` : ''}`;
     case 'DEBUG_ACTION_STONITH':
       return `${q(m.id)} is a fence device; fence devices are run by the fencer, not by debug actions`;
-    case 'COMMAND_NEEDS_LIVE_CLUSTER':
-      return `'${m.command}' acts on a running cluster and cannot be used with -f`;
     case 'USE_COMMAND_NODE_ADD_REMOTE':
       return "use 'pcs cluster node add-remote' to create remote nodes";
     case 'USE_COMMAND_NODE_ADD_GUEST':

@@ -34,7 +34,7 @@ export const relocateRouter = router(
   {
     'dry-run': dryRun,
     // moving needs a cluster that moves resources and is waited for: a file has none
-    run: liveOnly('resource relocate run', []),
+    run: liveOnly('resource relocate run', [], "'pcs resource relocate dry-run' shows, with -f, the constraints it would use"),
     show,
     clear,
   },

@@ -55,7 +55,7 @@ export const resourceRouter = router(
     ban: c.banCmd,
     clear: c.clearCmd,
     'move-with-constraint': c.moveWithConstraintCmd,
-    move: c.liveOnly('resource move', ['--autodelete', '--promoted', '--strict', '--wait']),
+    move: c.moveCmd,
     cleanup: c.liveOnly('resource cleanup', ['--node', '--operation', '--interval', '--strict']),
     refresh: c.liveOnly('resource refresh', ['--node', '--strict', '--force']),
     restart: c.liveOnly('resource restart', ['--wait']),

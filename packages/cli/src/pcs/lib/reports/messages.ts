@@ -79,7 +79,6 @@ export type ReportMessage =
   | { code: 'RESOURCE_DELETED'; id: string }
   | { code: 'NOTHING_TO_CLEAR' }
   | { code: 'RESOURCE_UPDATE_NOTHING_TO_DO'; id: string }
-  | { code: 'COMMAND_NEEDS_LIVE_CLUSTER'; command: string }
   | { code: 'DEBUG_ACTION_NEEDS_PRIMITIVE'; action: string; kind: string; id: string; inner: string[] }
   | { code: 'DEBUG_ACTION_STONITH'; id: string }
   | { code: 'USE_COMMAND_NODE_ADD_REMOTE' | 'USE_COMMAND_NODE_ADD_GUEST' }
@@ -165,6 +164,7 @@ export type ReportMessage =
   | { code: 'STATUS_UNAVAILABLE'; command: string }
   | { code: 'RELOCATE_CONSTRAINT_PLANNED'; id: string; resource: string; node: string; role?: string | undefined }
   | { code: 'RELOCATE_NOTHING_TO_MOVE' }
+  | { code: 'RESOURCE_MOVE_ACTIVE_ON_SEVERAL_NODES'; id: string; nodes: string[] }
   | { code: 'BACKUP_ERROR'; reason: string }
   | { code: 'BACKUP_OLD_VERSION'; version: number; supported: number }
   | { code: 'CIB_EDIT_NO_EDITOR' }
