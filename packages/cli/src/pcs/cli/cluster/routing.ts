@@ -19,7 +19,7 @@ const legacyNode = (name: 'standby' | 'unstandby', handler: (cli: Cli, argv: str
 
 const needsDaemons = (what: string) => async (cli: Cli, argv: string[]) => {
   void argv;
-  void cli;
+  if (cli.mods.is('-f')) throw new CmdLineInputError(`'pcs cluster ${what}' acts on running cluster nodes, not on a CIB file (-f)`);
   throw new CmdLineInputError(`'pcs cluster ${what}' acts on running cluster nodes; no cluster runs here (offline, work on a CIB file with -f)`);
 };
 

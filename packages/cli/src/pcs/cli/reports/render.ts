@@ -34,6 +34,8 @@ export function renderMessage(m: ReportMessage): string {
     case 'INVALID_OPTION_VALUE':
       if (m.cannotBeEmpty) return `${q(m.optionName)} needs a value`;
       if (m.forbiddenCharacters) return `${q(m.optionValue)} is not a valid ${m.optionName}: it may not contain ${m.forbiddenCharacters}`;
+      // nothing to offer when the agent's meta-data could not be read (created with --force)
+      if (Array.isArray(m.allowedValues) && m.allowedValues.length === 0) return `${q(m.optionValue)} is not a valid ${m.optionName}`;
       return `${q(m.optionValue)} is not a valid ${m.optionName}; use ${typeof m.allowedValues === 'string' ? m.allowedValues : formatList(m.allowedValues)}`;
     case 'INVALID_OPTION_TYPE':
       return `${q(m.optionName)} must be ${m.allowedTypes}`;
