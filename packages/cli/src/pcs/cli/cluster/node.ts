@@ -53,9 +53,9 @@ async function removeGuest(cli: Cli, argv: string[]): Promise<void> {
 }
 
 const needsCluster = (what: string) => async (cli: Cli, argv: string[]) => {
-  void cli;
   void argv;
-  throw new CmdLineInputError(`'pcs cluster node ${what}' changes corosync's membership on running nodes; no cluster runs here`);
+  const where = cli.mods.is('-f') ? 'not a CIB file (-f)' : 'no cluster runs here';
+  throw new CmdLineInputError(`'pcs cluster node ${what}' changes corosync's membership on the running cluster; ${where}`);
 };
 
 export const clusterNodeRouter = router(
