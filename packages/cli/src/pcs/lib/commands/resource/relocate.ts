@@ -1,8 +1,10 @@
-// `pcs resource relocate dry-run|run|show|clear`: move resources to the nodes they would prefer
-// if stickiness did not hold them where they are. The scheduler is asked (on a copy of the CIB
-// with resource-stickiness=0 on the resources concerned) which starts and promotions it would
+// `pcs resource relocate dry-run|show|clear`: move resources to the nodes they would prefer if
+// stickiness did not hold them where they are. The scheduler is asked (on a copy of the CIB with
+// resource-stickiness=0 on the resources concerned) which starts and promotions it would
 // schedule; each becomes a temporary location constraint "pcs-relocate-<resource>" that pins the
-// resource there, to be removed once the cluster has moved it.
+// resource there, to be removed once the cluster has moved it. `relocate run` writes those
+// constraints and waits for the cluster to move: it needs the running cluster, which a CIB file
+// is not (cli/resource/relocate.ts refuses it, as pcs does with -f).
 
 import type { Cib } from '@hacluster/cib';
 import type { Action, TransitionGraph } from '@hacluster/policy-engine';
