@@ -1,0 +1,30 @@
+// A bundle connection without an address of its own (Pacemaker's REMOTE_CONTAINER_HACK,
+// pe__add_bundle_remote_name): its addr is "#uname", which stands for the host its container runs
+// on, so that bundles can run on remote nodes without an IP range.
+
+import type { Resource } from '../../model/types.js';
+import { resourceParams } from '../../unpack/params.js';
+import { currentNode } from '../../unpack/resource-helpers.js';
+import { containsRemoteNode } from '../../unpack/resources.js';
+import type { BundleReplica } from './data.js';
+
+function needsRemoteName(remote: Resource): boolean {
+  const addr = resourceParams(remote, undefined).get('addr');
+  return addr !== undefined && addr.toLowerCase() === '#uname' && containsRemoteNode(remote.xml);
+}
+
+/**
+ * Resolves the replica's connection address to the container's host (where it will run, else
+ * where it runs now), in the configuration and in the node-independent parameters, from which
+ * the graph takes it. A connection that will run nowhere keeps "#uname": nothing will need it.
+ */
+export function bundleRemoteAddress(replica: BundleReplica): void {
+  const remote = replica.remote;
+  if (remote === undefined || !needsRemoteName(remote)) return;
+  const node = replica.container.assignedTo?.node ?? currentNode(replica.container);
+  if (node === undefined) return;
+  for (const set of remote.xml.elements('instance_attributes')) {
+    for (const pair of set.elements('nvpair')) if (pair.get('name') === 'addr') pair.set('value', node.uname);
+  }
+  resourceParams(remote, undefined).set('addr', node.uname);
+}
