@@ -144,8 +144,9 @@ export function injectResourceHistory(
   if (!lrm) lrm = appendChild(state, XmlElement.create('lrm', { id: state.get('id') }));
   let container = lrm.first('lrm_resources');
   if (!container) container = appendChild(lrm, new XmlElement('lrm_resources', []));
-  const created = appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
+  // (the index is read before the entry goes in, or a new lrm_resources would count it twice)
   const idx = lrmIndex(container);
+  const created = appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
   idx.set(lrmName, idx.has(lrmName) ? null : created);
   return created;
 }
