@@ -28,6 +28,8 @@ function bundle(id: string, o: BundleOptions = {}): string {
 
 const summaryOf = (ws: WorkingSet) => schedule(ws).summary.map((l) => l.replace(/\s+/g, ' '));
 const find = (ws: WorkingSet, uuid: string, node: string) => ws.actions.find((a) => a.uuid === uuid && a.node?.uname === node);
+/** The resource section of a status text. */
+const resourceLines = (text: string) => text.split('\n').slice(text.split('\n').indexOf('Full List of Resources:'));
 const before = (action: Action | undefined) => action?.before.map((l) => l.action.uuid) ?? [];
 
 describe('bundle unpacking', () => {
@@ -151,5 +153,34 @@ describe('bundle status', () => {
     expect(text).toContain('  * Container bundle set: b [example/web]:\n');
     expect(text).toContain('    * b-0 (10.0.0.1)\t(ocf:pacemaker:Dummy):\t Stopped\n');
     expect(text).toContain('    * b-1 (10.0.0.2)\t(ocf:pacemaker:Dummy):\t Stopped\n');
+  });
+
+  it('lists only the named parts of each replica when the bundle itself is not named (as crm_mon --resource)', () => {
+    const ws = unpack({ nodes: ['n1'], resources: bundle('b', { controlPort: '3121' }) });
+    expect(resourceLines(formatClusterStatus(ws, { onlyResources: new Set(['web']) }))).toEqual([
+      'Full List of Resources:',
+      '  * Container bundle set: b [example/web]:',
+      '    * Replica[0]',
+      '      * web\t(ocf:pacemaker:Dummy):\t Stopped',
+      '    * Replica[1]',
+      '      * web\t(ocf:pacemaker:Dummy):\t Stopped',
+      '',
+    ]);
+    expect(formatClusterStatus(ws, { onlyResources: new Set(['b-docker-1']) })).toContain('    * Replica[1]\n      * b-docker-1\t(ocf:heartbeat:docker):\t Stopped\n');
+    expect(formatClusterStatus(ws, { onlyResources: new Set(['other']) })).not.toContain('Container bundle');
+  });
+
+  it('shows every implicit resource of each replica with --show-detail', () => {
+    const ws = unpack({ nodes: ['n1'], resources: bundle('b', { ipRangeStart: '10.0.0.1', replicas: 1 }) });
+    // (a single replica has no "Replica[0]" line, but its list is nested all the same, as crm_mon's)
+    expect(resourceLines(formatClusterStatus(ws, { showImplicit: true }))).toEqual([
+      'Full List of Resources:',
+      '  * Container bundle: b [example/web]:',
+      '      * b-ip-10.0.0.1\t(ocf:heartbeat:IPaddr2):\t Stopped',
+      '      * web\t(ocf:pacemaker:Dummy):\t Stopped',
+      '      * b-docker-0\t(ocf:heartbeat:docker):\t Stopped',
+      '      * b-0\t(ocf:pacemaker:remote):\t Stopped',
+      '',
+    ]);
   });
 });

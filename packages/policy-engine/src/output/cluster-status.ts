@@ -17,6 +17,13 @@ import { formatBundle } from '../variants/bundle/format.js';
 export interface StatusOptions {
   /** Show pending operations ("Starting", "(Monitoring)"): crm_simulate's view before scheduling. */
   showPending?: boolean;
+  /**
+   * Only these resources (crm_mon --resource; ids or configured ids): a collective resource that
+   * is not named itself shows only its named parts (bundles so far).
+   */
+  onlyResources?: ReadonlySet<string>;
+  /** Show the resources a bundle makes implicitly, replica by replica (crm_mon --show-detail). */
+  showImplicit?: boolean;
 }
 
 const EXIT_TEXT: Record<number, string> = {
