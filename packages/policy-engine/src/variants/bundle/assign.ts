@@ -37,7 +37,8 @@ function assignReplica(bundle: Resource, replica: BundleReplica, prefer: Node | 
 
 export function bundleAssign(rsc: Resource, prefer: Node | undefined, stopIfFail: boolean): NodeScore | undefined {
   const data = rsc.bundle!;
-  if (!rsc.provisional || rsc.allocating) return undefined;
+  // (no guard against a second call, as upstream: what is placed already stays, and the scores
+  // are shown again)
   rsc.allocating = true;
   showNodeScores(rsc.cluster, rsc, 'pcmk__bundle_assign', rsc.allowedNodes);
   const containers = glibSort(bundleContainers(rsc), cmpInstance);

@@ -10,10 +10,9 @@ import { addThisWithList, addThisWithTo, addWithThisList, addWithThisTo, colocat
 import { applyLocationToResource } from '../../constraints/location.js';
 import { orderResourceActions, orderStarts, orderStops } from '../../constraints/ordering.js';
 import { assignResource } from '../../assign/assignment.js';
-import { nodeAvailable } from '../../assign/nodes.js';
 import { anyBlocked, findCompatibleInstance } from '../instances/interleave.js';
 import { LocationKind } from '../methods.js';
-import { promotableFeature } from '../clone/features.js';
+import { promotableRestartOrdering } from '../clone/promotable/actions.js';
 import { replicaOfContainer, type BundleReplica } from './data.js';
 
 function replicaInternalConstraints(bundle: Resource, replica: BundleReplica): void {
@@ -37,20 +36,6 @@ function replicaInternalConstraints(bundle: Resource, replica: BundleReplica): v
   if (replica.remote !== undefined) replica.remote.methods.internalConstraints(replica.remote);
 }
 
-/**
- * Pacemaker's pcmk__promotable_restart_ordering: start and promote after everything stopped,
- * stop/start/promote after everything demoted, promote after everything started.
- */
-function promotableRestartOrdering(rsc: Resource): void {
-  orderResourceActions(rsc, 'stopped', rsc, 'start', OrderFlag.optional);
-  orderResourceActions(rsc, 'stopped', rsc, 'promote', OrderFlag.optional);
-  orderResourceActions(rsc, 'demoted', rsc, 'stop', OrderFlag.optional);
-  orderResourceActions(rsc, 'demoted', rsc, 'start', OrderFlag.optional);
-  orderResourceActions(rsc, 'demoted', rsc, 'promote', OrderFlag.optional);
-  orderResourceActions(rsc, 'running', rsc, 'promote', OrderFlag.optional);
-  orderResourceActions(rsc, 'demote', rsc, 'demoted', OrderFlag.optional);
-}
-
 export function bundleInternalConstraints(rsc: Resource): void {
   const data = rsc.bundle!;
   for (const replica of data.replicas) replicaInternalConstraints(rsc, replica);
@@ -62,8 +47,6 @@ export function bundleInternalConstraints(rsc: Resource): void {
   orderResourceActions(child, 'stopped', rsc, 'stopped', OrderFlag.impliesThenPrinted);
   child.methods.internalConstraints(child);
   if (!child.promotable) return;
-  // (the clone itself must be schedulable as promotable; this raises the error when it is not)
-  promotableFeature(child);
   promotableRestartOrdering(rsc);
   orderResourceActions(rsc, 'demote', child, 'demote', OrderFlag.impliesFirstPrinted);
   orderResourceActions(child, 'demoted', rsc, 'demoted', OrderFlag.impliesThenPrinted);
@@ -101,34 +84,43 @@ export function bundleApplyColocScore(dependent: Resource, primary: Resource, c:
   return 0;
 }
 
-/** Pacemaker's can_run_everywhere: no more usable nodes than the bundle has replicas. */
-function canRunEverywhere(bundle: Resource): boolean {
-  let usable = 0;
-  for (const allowed of bundle.allowedNodes.values()) {
-    if (nodeAvailable(allowed, false, false) && usable++ >= bundle.bundle!.nreplicas) return false;
-  }
-  return true;
+/** Is `rsc` the bundled clone, or inside it? */
+function inBundledResource(bundle: Resource, rsc: Resource): boolean {
+  const bundled = bundle.bundle!.child;
+  if (bundled === undefined) return false;
+  for (let r: Resource | undefined = rsc; r !== undefined; r = r.parent) if (r === bundled) return true;
+  return false;
 }
 
-/** Pacemaker's pcmk__add_collective_constraints: the bundle's configured colocations, for a container. */
-function addCollectiveConstraints(list: Colocation[], bundle: Resource, withThis: boolean): void {
-  const everywhere = canRunEverywhere(bundle);
-  for (const c of withThis ? bundle.withThis : bundle.thisWith) {
-    if (!c.explicit) continue;
-    if (everywhere && c.score >= 0 && (withThis || c.score !== INFINITY)) continue;
-    if (withThis) addWithThisTo(list, c);
-    else addThisWithTo(list, c);
-  }
-}
-
+/**
+ * A "with this" colocation (the bundle as primary): the bundle itself and its containers get all
+ * of them, the bundled clone and its instances the configured ones (promotion weighs them).
+ */
 export function withBundleColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
-  if (rsc === orig) addWithThisList(list, rsc.withThis);
-  else if (replicaOfContainer(orig) !== undefined) addCollectiveConstraints(list, rsc, true);
+  if (orig === rsc || replicaOfContainer(orig) !== undefined) {
+    addWithThisList(list, rsc.withThis);
+  } else if (inBundledResource(rsc, orig)) {
+    for (const c of rsc.withThis) if (c.explicit) addWithThisTo(list, c);
+  }
 }
 
+/**
+ * A "this with" colocation (the bundle as dependent): the bundle itself and its containers get
+ * all of them, since the containers are what is placed. The bundled clone and its instances get
+ * the configured ones that name a role, for promotion, when the primary is not collective: an
+ * instance runs on its replica's guest node, where no instance of another clone or bundle ever
+ * is, so pairing it with one would stop it. (Role colocations between two promotable bundles are
+ * not paired host by host yet.)
+ */
 export function bundleWithColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
-  if (rsc === orig) addThisWithList(list, rsc.thisWith);
-  else if (replicaOfContainer(orig) !== undefined) addCollectiveConstraints(list, rsc, false);
+  if (orig === rsc || replicaOfContainer(orig) !== undefined) {
+    addThisWithList(list, rsc.thisWith);
+  } else if (inBundledResource(rsc, orig)) {
+    for (const c of rsc.thisWith) {
+      const collectivePrimary = c.primary.variant === 'bundle' || c.primary.variant === 'clone';
+      if (c.explicit && c.dependentRole !== Role.unknown && !collectivePrimary) addThisWithTo(list, c);
+    }
+  }
 }
 
 /** A location applies to the bundle, its containers and IP addresses, and by role to the clone. */
