@@ -4,16 +4,10 @@
 // it after the fencing, even if nothing else of the clone stops.
 
 import type { Action, Resource } from '../../../model/types.js';
+import { topResource } from '../../../unpack/resource-helpers.js';
 import { createNotifyPseudoOps } from './data.js';
 import { collectResourceData } from './environment.js';
 import { createNotifyActions } from './actions.js';
-
-/** Pacemaker's uber_parent: the top of the resource tree. */
-function uberParent(rsc: Resource): Resource {
-  let top = rsc;
-  while (top.parent !== undefined) top = top.parent;
-  return top;
-}
 
 /**
  * Post-notification pseudo-actions of the instance after `fencing`, and a notification of every
@@ -23,5 +17,6 @@ export function orderNotificationsAfterFencing(stop: Action, rsc: Resource, fenc
   const data = createNotifyPseudoOps(rsc, 'stop', undefined, fencing);
   collectResourceData(rsc, false, data);
   data.keys.push(['notify_stop_resource', rsc.id], ['notify_stop_uname', stop.node!.uname]);
-  createNotifyActions(uberParent(rsc), data);
+  // (uber_parent stops below a bundle: a bundle's container notifies for itself only)
+  createNotifyActions(topResource(rsc), data);
 }
