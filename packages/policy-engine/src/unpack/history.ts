@@ -11,6 +11,7 @@ import { resourceLocation, allNodesTable } from '../constraints/resource-locatio
 import { opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { clearFailcount } from '../actions/failcount-actions.js';
+import { bundleNeedsRemoteName } from '../variants/bundle/remote-address.js';
 import { compareDigests } from '../actions/digest.js';
 import { fenceNode, canFence } from './fence.js';
 import { addNode, findNode, isGuestNode, isGuestOrRemote, isRemoteNode, newNode } from './nodes.js';
@@ -274,6 +275,11 @@ function remapOperation(
 
 function shouldClearForParamChange(rsc: Resource, node: Node, xmlOp: XmlElement, task: string): boolean {
   if (task === 'start' || task === 'monitor') {
+    // a "#uname" bundle connection's address is known only once its container is placed
+    if (bundleNeedsRemoteName(rsc)) {
+      rsc.cluster.paramChecks.push({ xml: xmlOp, rsc, node, check: 'last_failure' });
+      return false;
+    }
     const digest = compareDigests(rsc, xmlOp, node);
     return digest.rc !== 'unknown' && digest.rc !== 'match';
   }

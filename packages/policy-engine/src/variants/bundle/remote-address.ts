@@ -8,7 +8,11 @@ import { currentNode } from '../../unpack/resource-helpers.js';
 import { containsRemoteNode } from '../../unpack/resources.js';
 import type { BundleReplica } from './data.js';
 
-function needsRemoteName(remote: Resource): boolean {
+/**
+ * Pacemaker's pe__bundle_needs_remote_name: a connection whose address stands for its container's
+ * host, which is not known for sure before assignment.
+ */
+export function bundleNeedsRemoteName(remote: Resource): boolean {
   const addr = resourceParams(remote, undefined).get('addr');
   return addr !== undefined && addr.toLowerCase() === '#uname' && containsRemoteNode(remote.xml);
 }
@@ -20,7 +24,7 @@ function replicaOfRemote(remote: Resource): BundleReplica | undefined {
 
 /** The container's host (where it will run, else where it runs now) for a "#uname" connection. */
 function remoteHost(remote: Resource): Node | undefined {
-  if (!needsRemoteName(remote)) return undefined;
+  if (!bundleNeedsRemoteName(remote)) return undefined;
   const replica = replicaOfRemote(remote);
   if (replica === undefined) return undefined;
   return replica.container.assignedTo?.node ?? currentNode(replica.container);
