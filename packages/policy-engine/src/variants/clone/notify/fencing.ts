@@ -4,10 +4,10 @@
 // it after the fencing, even if nothing else of the clone stops.
 
 import type { Action, Resource } from '../../../model/types.js';
-import { topResource } from '../../../unpack/resource-helpers.js';
 import { createNotifyPseudoOps } from './data.js';
 import { collectResourceData } from './environment.js';
 import { createNotifyActions } from './actions.js';
+import { topResource } from '../../../unpack/resource-helpers.js';
 
 /**
  * Post-notification pseudo-actions of the instance after `fencing`, and a notification of every
@@ -17,6 +17,7 @@ export function orderNotificationsAfterFencing(stop: Action, rsc: Resource, fenc
   const data = createNotifyPseudoOps(rsc, 'stop', undefined, fencing);
   collectResourceData(rsc, false, data);
   data.keys.push(['notify_stop_resource', rsc.id], ['notify_stop_uname', stop.node!.uname]);
-  // (uber_parent stops below a bundle: a bundle's container notifies for itself only)
+  // Pacemaker's uber_parent, which stops below a bundle: a bundle's container or connection is
+  // its own top, and notifies nobody else
   createNotifyActions(topResource(rsc), data);
 }
