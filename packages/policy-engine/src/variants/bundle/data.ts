@@ -11,9 +11,9 @@ export interface BundleReplica {
   /** The replica number (0, 1, …), as in `<bundle>-docker-<n>`. */
   readonly offset: number;
   /** The address from ip-range-start, if the bundle has one. */
-  ipaddr: string | undefined;
+  readonly ipaddr: string | undefined;
   /** The instance of the bundled primitive that runs inside this replica. */
-  child: Resource | undefined;
+  readonly child: Resource | undefined;
   ip: Resource | undefined;
   container: Resource;
   /** The connection to pacemaker-remoted inside the container (when a primitive is bundled). */
@@ -21,6 +21,9 @@ export interface BundleReplica {
   /** The guest node the connection makes, with the score its instance gets there (500). */
   node: NodeScore | undefined;
 }
+
+/** What a replica is before its resources exist: its number, address and instance. */
+export type ReplicaPlan = Pick<BundleReplica, 'offset' | 'ipaddr' | 'child'>;
 
 export interface BundlePort {
   source: string;

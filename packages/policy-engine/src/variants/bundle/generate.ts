@@ -5,7 +5,7 @@
 
 import type { XmlElement } from '@hacluster/cib';
 import { element, nvpair } from '../../unpack/remote.js';
-import type { BundleData, BundleReplica } from './data.js';
+import type { BundleData, ReplicaPlan } from './data.js';
 
 /** Where pacemaker-remoted is installed inside the image (Pacemaker's SBIN_DIR). */
 const REMOTED = '/usr/sbin/pacemaker-remoted';
@@ -52,7 +52,7 @@ export function bundledCloneXml(data: BundleData, primitiveXml: XmlElement): Xml
 }
 
 /** The replica's IP address resource (when the bundle has an ip-range-start). */
-export function ipXml(data: BundleData, replica: BundleReplica): XmlElement | undefined {
+export function ipXml(data: BundleData, replica: ReplicaPlan): XmlElement | undefined {
   if (data.ipRangeStart === undefined || replica.ipaddr === undefined) return undefined;
   const id = sanitizeId(`${data.prefix}-ip-${replica.ipaddr}`);
   const pairs: [string, string][] = [['ip', replica.ipaddr]];
@@ -62,7 +62,7 @@ export function ipXml(data: BundleData, replica: BundleReplica): XmlElement | un
 }
 
 /** The options the container is run with (the agent's run_opts). */
-function runOptions(data: BundleData, replica: BundleReplica): { runOpts: string; mountPoints: string } {
+function runOptions(data: BundleData, replica: ReplicaPlan): { runOpts: string; mountPoints: string } {
   const rkt = data.agent === 'rkt';
   const hostnameOpt = rkt ? '--hostname=' : '-h ';
   const envOpt = rkt ? '--environment=' : '-e ';
@@ -103,7 +103,7 @@ function runOptions(data: BundleData, replica: BundleReplica): { runOpts: string
 }
 
 /** The replica's container resource. */
-export function containerXml(data: BundleData, replica: BundleReplica): XmlElement {
+export function containerXml(data: BundleData, replica: ReplicaPlan): XmlElement {
   const id = sanitizeId(`${data.prefix}-${data.agent}-${replica.offset}`);
   const { runOpts, mountPoints } = runOptions(data, replica);
   const pairs: [string, string][] = [];
@@ -120,7 +120,7 @@ export function containerXml(data: BundleData, replica: BundleReplica): XmlEleme
 }
 
 /** The options for every replica's address (--add-host=…), in replica order. */
-export function hostOption(data: BundleData, replica: BundleReplica): string {
+export function hostOption(data: BundleData, replica: ReplicaPlan): string {
   if (replica.ipaddr === undefined) return '';
   const name = `${data.prefix}-${replica.offset}`;
   if (data.agent !== 'rkt' && data.addHost) return ` --add-host=${name}:${replica.ipaddr}`;

@@ -9,15 +9,10 @@ import { Discover, type NodeScore, type Resource, type WorkingSet } from '../../
 import { unpackResource } from '../../unpack/resources.js';
 import { addNode, findNode, newNode } from '../../unpack/nodes.js';
 import { remoteConnectionXml } from '../../unpack/remote.js';
-import type { BundleData, BundleReplica } from './data.js';
+import type { BundleData, BundleReplica, ReplicaPlan } from './data.js';
 import { readBundleSettings, validNetwork, nextIp } from './settings.js';
 import { bundledCloneXml, containerXml, hostOption, ipXml, BUNDLE_LOG_DIR, DEFAULT_REMOTE_KEY_LOCATION, DEFAULT_REMOTE_PORT } from './generate.js';
 import { bundledCloneMethods } from './history.js';
-
-function newReplica(offset: number, child: Resource | undefined): BundleReplica {
-  // the container is filled in right after; until then no code looks at it
-  return { offset, ipaddr: undefined, child, ip: undefined, container: undefined as unknown as Resource, remote: undefined, node: undefined };
-}
 
 /** Pacemaker's disallow_node: a bundle node is banned from resources unpacked before it existed. */
 function disallowNode(rsc: Resource, nodeId: string): void {
@@ -74,35 +69,38 @@ function createRemote(bundle: Resource, data: BundleData, replica: BundleReplica
   return true;
 }
 
-function createReplicaResources(bundle: Resource, data: BundleData, replica: BundleReplica): boolean {
+function createReplicaResources(bundle: Resource, data: BundleData, plan: ReplicaPlan): BundleReplica | undefined {
   const ws = bundle.cluster;
-  const container = unpackResource(ws, containerXml(data, replica), bundle);
-  if (container === undefined) return false;
-  replica.container = container;
+  const container = unpackResource(ws, containerXml(data, plan), bundle);
+  if (container === undefined) return undefined;
+  const replica: BundleReplica = { ...plan, container, ip: undefined, remote: undefined, node: undefined };
   bundle.children.push(container);
-  const ip = ipXml(data, replica);
+  const ip = ipXml(data, plan);
   if (ip !== undefined) {
     replica.ip = unpackResource(ws, ip, bundle);
-    if (replica.ip === undefined) return false;
+    if (replica.ip === undefined) return undefined;
     bundle.children.push(replica.ip);
   }
-  if (!createRemote(bundle, data, replica)) return false;
+  if (!createRemote(bundle, data, replica)) return undefined;
   if (replica.child !== undefined && replica.ipaddr !== undefined) replica.child.meta.set('external-ip', replica.ipaddr);
-  return true;
+  return replica;
 }
 
-/** Assigns each replica its address from the range and collects the host options. */
-function allocateIps(data: BundleData): void {
+/** Each replica's address from the range, in order, with the host options they make. */
+function allocateIps(data: BundleData, plans: ReplicaPlan[]): ReplicaPlan[] {
+  if (data.ipRangeStart === undefined) return plans;
   let last: string | undefined;
   let options = '';
-  for (const replica of data.replicas) {
-    if (data.ipRangeStart === undefined) break;
-    replica.ipaddr = last === undefined ? data.ipRangeStart : nextIp(last);
-    if (replica.ipaddr === undefined) break;
-    last = replica.ipaddr;
-    options += hostOption(data, replica);
+  const out: ReplicaPlan[] = [];
+  for (const plan of plans) {
+    // (as upstream: after an address past the end of the range, the next starts it again)
+    const ipaddr = last === undefined ? data.ipRangeStart : nextIp(last);
+    last = ipaddr;
+    out.push({ ...plan, ipaddr });
+    options += hostOption(data, { ...plan, ipaddr });
   }
   data.containerHostOptions = options;
+  return out;
 }
 
 /** The bundle row's unpack method. */
@@ -118,6 +116,7 @@ export function bundleUnpack(rsc: Resource): boolean {
   if (primitiveXml !== undefined && !managed) return false;
   const data: BundleData = { ...s, prefix: rsc.id, containerHostOptions: '', child: undefined, replicas: [] };
   rsc.bundle = data;
+  const plans: ReplicaPlan[] = [];
   if (managed) {
     const child = unpackResource(ws, bundledCloneXml(data, primitiveXml), rsc);
     if (child === undefined) return false;
@@ -131,7 +130,7 @@ export function bundleUnpack(rsc: Resource): boolean {
     child.children.forEach((instance, offset) => {
       instance.exclusiveDiscover = true;
       if (instance.notify) child.notify = true;
-      data.replicas.push(newReplica(offset, instance));
+      plans.push({ offset, ipaddr: undefined, child: instance });
     });
     const target = child.children[child.children.length - 1]?.meta.get('container-attribute-target');
     if (target !== undefined) {
@@ -139,11 +138,12 @@ export function bundleUnpack(rsc: Resource): boolean {
       child.meta.set('container-attribute-target', target);
     }
   } else {
-    for (let offset = 0; offset < data.nreplicas; offset++) data.replicas.push(newReplica(offset, undefined));
+    for (let offset = 0; offset < data.nreplicas; offset++) plans.push({ offset, ipaddr: undefined, child: undefined });
   }
-  allocateIps(data);
-  for (const replica of data.replicas) {
-    if (!createReplicaResources(rsc, data, replica)) return false;
+  for (const plan of allocateIps(data, plans)) {
+    const replica = createReplicaResources(rsc, data, plan);
+    if (replica === undefined) return false;
+    data.replicas.push(replica);
     // utilization configured for the bundled primitive is what its container uses
     if (replica.child !== undefined) {
       const empty = replica.container.utilization;
