@@ -7,6 +7,7 @@
 import type { NextChange, Score, XmlElement } from '@hacluster/cib';
 import type { RoleN } from './role.js';
 import type { VariantMethods } from '../variants/methods.js';
+import type { BundleData } from '../variants/bundle/data.js';
 
 export type Variant = 'primitive' | 'group' | 'clone' | 'bundle';
 
@@ -53,6 +54,11 @@ export interface Node {
   fixed: boolean;
   /** Cached operation digests, keyed by operation key. */
   digestCache: Map<string, DigestResult>;
+  /**
+   * The discovery mode copies of this node start with (Pacemaker's rsc_discover_mode on the node
+   * itself): `never` for bundle nodes, which only their own replica may probe.
+   */
+  discoverMode: DiscoverMode;
 }
 
 /** Whether a location lets probes run: Pacemaker's pe_discover_e. */
@@ -194,6 +200,8 @@ export interface Resource {
   groupColocated: boolean;
   /** What a clone is configured with; undefined for every other variant. */
   clone: CloneData | undefined;
+  /** What a bundle is configured with and its replicas; undefined for every other variant. */
+  bundle: BundleData | undefined;
 }
 
 /**
