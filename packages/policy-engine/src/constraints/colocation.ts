@@ -362,7 +362,6 @@ export function colocationNodeAttr(node: Node, attr: string, rsc: Resource | und
   return host === undefined ? undefined : host.attrs.get(attr);
 }
 
-/** Pacemaker's pcmk__colocation_affects: does this colocation matter now, and for what? */
 /**
  * The resource whose role a colocation looks at (Pacemaker's get_resource_for_role): a bundle
  * replica's container is never promoted, the bundled instance inside it may be.
@@ -371,6 +370,7 @@ function resourceForRole(rsc: Resource): Resource {
   return replicaOfContainer(rsc)?.child ?? rsc;
 }
 
+/** Pacemaker's pcmk__colocation_affects: does this colocation matter now, and for what? */
 export function colocationAffects(dependent: Resource, primary: Resource, c: Colocation, preview: boolean): CollocAffectsN {
   if (!preview && primary.provisional) return CollocAffects.nothing;
   const dependentRoleRsc = resourceForRole(dependent);
