@@ -206,22 +206,23 @@ function addValue(attrs: Map<string, string>, name: string, value: string): void
 function actionAttributes(action: Action, withNode: boolean): { attributes: [string, string][]; params: [string, string][] } {
   const attrs = new Map<string, string>();
   attrs.set('crm_feature_set', SCHEDULER_FEATURE_SET);
-  for (const [k, v] of action.extra) addValue(attrs, k, v);
-  const params: [string, string][] = [];
-  if (action.rsc !== undefined && action.node !== undefined) {
-    for (const [k, v] of resourceParams(action.rsc, action.node)) params.push([k, v]);
-  } else if (action.rsc !== undefined && action.rsc.variant === 'primitive') {
-    for (const [k, v] of resourceParams(action.rsc, undefined)) params.push([k, v]);
-  }
+  // (forEach rather than for-of: no [key, value] pair is made per entry, for every synapse)
+  action.extra.forEach((v, k) => addValue(attrs, k, v));
   const numbered: [string, string][] = [];
-  for (const [k, v] of params) {
+  const params =
+    action.rsc !== undefined && action.node !== undefined
+      ? resourceParams(action.rsc, action.node)
+      : action.rsc !== undefined && action.rsc.variant === 'primitive'
+        ? resourceParams(action.rsc, undefined)
+        : undefined;
+  params?.forEach((v, k) => {
     if (k.length && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57) numbered.push([k, v]);
     else addValue(attrs, k, v);
-  }
-  for (const [k, v] of action.meta) {
-    if (k.includes('#') || k.includes(':')) continue;
+  });
+  action.meta.forEach((v, k) => {
+    if (k.includes('#') || k.includes(':')) return;
     addValue(attrs, metaName(k), v);
-  }
+  });
   if (withNode && action.node !== undefined) {
     addValue(attrs, 'CRM_meta_on_node', action.node.uname);
     addValue(attrs, 'CRM_meta_on_node_uuid', action.node.id);
