@@ -18,12 +18,8 @@ export interface Rung {
 
 export const rungName = (r: Rung): string => `${r.nodes}/${r.resources} seed ${r.seed}`;
 
-/**
- * Arguments the generator gets besides the rung. Promotable clones are left out until the
- * scheduler has them (it refuses them with UNSUPPORTED_VARIANT); everything else is the
- * generator's default mix.
- */
-export const GENERATOR_ARGS = ['--promotable', '0'];
+/** Arguments the generator gets besides the rung: none, its default mix of resources. */
+export const GENERATOR_ARGS: readonly string[] = [];
 
 /** Writes the rung's CIB into `dir` (once: the generator is deterministic) and returns its path. */
 export function generateCib(generator: string, dir: string, r: Rung): string {
