@@ -16,6 +16,7 @@
 // primitives) and promotable clones (about 0.5%).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedCib, median } from './_shared.mjs';
@@ -83,8 +84,9 @@ if (withPacemaker && !pacemaker) console.log(`(${PCMK} is not installed: no side
 
 for (const mode of modes) {
   for (const probed of [0, 1]) {
-    console.log(`\n${mode}${probed ? ', probed' : ''}: N/M, median, peak RSS${pacemaker ? ', whole process: ours vs Pacemaker 2.1.5' : ''}`);
+    console.log(`\n${mode}${probed ? ', probed' : ''}: N/M, CIB size, median wall (and CPU) time, peak RSS${pacemaker ? ', whole process: ours vs Pacemaker 2.1.5' : ''}`);
     const points = [];
+    const cpuPoints = [];
     let last;
     let pcmkOut = false;
     for (const [n, m] of LADDER) {
@@ -99,10 +101,12 @@ for (const mode of modes) {
         console.log(`  ${n}/${m}: failed (${(r.stderr || '').trim().split('\n').pop()})`);
         break;
       }
-      const { ms, maxRssMB } = JSON.parse(r.stdout);
+      const { ms, cpuMs, maxRssMB } = JSON.parse(r.stdout);
       const med = median(ms.slice(1)); // the first run warms up
+      const cpuMed = median(cpuMs.slice(1));
       points.push([m, med]);
-      let line = `  ${`${n}/${m}`.padEnd(9)} ${mb.toFixed(1).padStart(6)} MB  ${(med / 1000).toFixed(3).padStart(8)} s  ${maxRssMB.toFixed(0).padStart(6)} MiB`;
+      cpuPoints.push([m, cpuMed]);
+      let line = `  ${`${n}/${m}`.padEnd(9)} ${mb.toFixed(1).padStart(6)} MB  ${(med / 1000).toFixed(3).padStart(8)} s  (CPU ${(cpuMed / 1000).toFixed(3)} s)  ${maxRssMB.toFixed(0).padStart(6)} MiB`;
       if (pacemaker) {
         const flag = mode === 'simulate' ? '-S' : '-R';
         const ours = processSeconds(process.execPath, [OURS, '-x', file, flag], 10 * 60 * 1000);
@@ -122,6 +126,8 @@ for (const mode of modes) {
       }
     }
     const k = exponent(points);
-    if (k !== undefined) console.log(`  growth: time ~ M^${k.toFixed(2)}`);
+    const kCpu = exponent(cpuPoints);
+    if (k !== undefined) console.log(`  growth: wall time ~ M^${k.toFixed(2)}, CPU time ~ M^${kCpu.toFixed(2)}`);
+    console.log(`  (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
   }
 }

@@ -1,0 +1,13 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { Cib } from '@hacluster/cib';
+import { schedule, unpackCluster, writeGraphXml } from '@hacluster/policy-engine';
+const text = readFileSync(process.argv[2], 'utf8');
+const s = new Session(); s.connect();
+await s.post('HeapProfiler.enable');
+await s.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+const cib = Cib.parse(text);
+const result = schedule(unpackCluster(cib.root, { sanitized: true }));
+writeGraphXml(result.graph, () => {});
+const { profile } = await s.post('HeapProfiler.stopSampling');
+writeFileSync('/tmp/prof/alloc.json', JSON.stringify(profile));

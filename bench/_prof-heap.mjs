@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+import { Cib } from '@hacluster/cib';
+import { schedule, unpackCluster } from '@hacluster/policy-engine';
+const text = readFileSync(process.argv[2], 'utf8');
+const cib = Cib.parse(text);
+const result = schedule(unpackCluster(cib.root, { sanitized: true }));
+globalThis.gc();
+console.log(process.memoryUsage().heapUsed / 1e6);
+const f = v8.writeHeapSnapshot('/tmp/prof/h.heapsnapshot');
+globalThis.keep = result;
