@@ -9,7 +9,11 @@ export interface GraphEvent {
   id: string;
   /** rsc_op (runs on a node), pseudo_event (bookkeeping only) or crm_event (fencing, shutdown). */
   element: string;
-  /** The operation key without the clone instance (ubuntu_migrate_to_0, stonith-node01-reboot). */
+  /**
+   * The operation key without the clone instance (ubuntu_migrate_to_0, clvmd_start_0,
+   * stonith-node01-reboot): Pacemaker writes an anonymous instance's number into the key when the
+   * instance has no history yet (clvmd:1_start_0) and leaves it out otherwise.
+   */
   key: string;
   operation: string;
   node: string | undefined;
@@ -33,7 +37,7 @@ export function readGraph(xml: string): ReadGraph {
       events.set(id, {
         id,
         element: el.name,
-        key: el.get('operation_key') ?? '',
+        key: (el.get('operation_key') ?? '').replace(/:\d+_/, '_'),
         operation: el.get('operation') ?? '',
         node: el.get('on_node'),
       });
