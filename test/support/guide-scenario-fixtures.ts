@@ -4,8 +4,9 @@
 // and the README saying which commands made them and when.
 
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEMO_CIB_URL } from '@hacluster/cli';
 import {
   buildGuideStack,
   debianCrmSimulate,
@@ -25,7 +26,9 @@ export async function regenerateFixtures(): Promise<void> {
     switch (recipe.kind) {
       case 'guide':
         writeFileSync(file, await buildGuideStack());
-        log.push(`${name}: the guide's chapter 11 (pcs 0.11 syntax, test/support/guide-chapter11.ts) run with our pcs -f on a two-node cluster's CIB`);
+        // the demo's embedded cluster is this same CIB
+        copyFileSync(file, DEMO_CIB_URL);
+        log.push(`${name}: the guide's chapter 11 (pcs 0.11 syntax, test/support/guide-chapter11.ts) run with our pcs -f on a two-node cluster's CIB (also packages/cli/assets/guide-cluster.xml, the demo's cluster)`);
         break;
       case 'simulated':
         log.push(`${name}: \`${debianCrmSimulate(['-x', recipe.from, '-S', '-O', name]).command}\``);
