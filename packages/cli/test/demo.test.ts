@@ -5,11 +5,11 @@
 // same cluster with DRBD as a plain clone, which needs neither promotion nor notifications.
 
 import { readFileSync } from 'node:fs';
-import { Cib, removeElement } from '@hacluster/cib';
+import { appendNew, Cib, removeElement } from '@hacluster/cib';
 import { describe, expect, it } from 'vitest';
 import { describeCluster } from '../src/demo/describe.js';
 import { DEMO_CIB_URL } from '../src/demo/main.js';
-import { tellStory, renderPages, type Page } from '../src/demo/story.js';
+import { plan, tellStory, renderPages, type Page } from '../src/demo/story.js';
 
 const guide = () => Cib.parse(readFileSync(DEMO_CIB_URL, 'utf8'), 'guide-cluster.xml');
 
@@ -55,6 +55,7 @@ describe('the demo', () => {
     expect(summaryOf(first)).toContainEqual(expect.stringMatching(/^Start\s+ubuntu\s+\( node01 \)$/));
     // ...and the next one has nothing left to do; the status shows everything running.
     expect(summaryOf(second)).toEqual([]);
+    expect(first?.plan.ok && first.plan.stillStopped).toEqual([]);
     expect(second?.status).toMatch(/ubuntu\t\(ocf:heartbeat:VirtualDomain\):\t Started node01/);
     expect(second?.status).toMatch(/Clone Set: res_libvirtd-clone \[res_libvirtd\]:\n\s+\* Started: \[ node01 node02 \]/);
 
@@ -65,6 +66,8 @@ describe('the demo', () => {
     expect(highlightsOf(fails)).toEqual(['node01 is fenced first; waiting for it: ubuntu start on node02']);
 
     expect(summaryOf(unfenced)).toEqual([expect.stringMatching(/^Start\s+ubuntu\s+\( node02 \)$/)]);
+    // the device that fences node02 may run only on node01, which is gone
+    expect(unfenced?.plan.ok && unfenced.plan.stillStopped).toEqual(['fence_n02_ipmi']);
     expect(highlightsOf(unfenced)).toEqual([]);
 
     expect(summaryOf(vmFails)).toEqual([expect.stringMatching(/^Recover\s+ubuntu\s+\( node01 \)$/)]);
@@ -75,6 +78,15 @@ describe('the demo', () => {
     const text = renderPages(pages);
     expect(text).toContain('3. node01 in standby: pcs node standby node01\n   Transition Summary:\n');
     expect(text).toContain('   → ubuntu live-migrates from node01 to node02');
+  });
+
+  it('names what is still stopped after a transition', () => {
+    const cib = withPlainDrbd();
+    const constraints = cib.scope('constraints')!;
+    for (const node of ['node01', 'node02']) appendNew(constraints, 'rsc_location', { id: `ban-ubuntu-${node}`, rsc: 'ubuntu', node, score: '-INFINITY' });
+    const first = plan(cib);
+    expect(first.ok && first.stillStopped).toEqual(['ubuntu']);
+    expect(renderPages([{ title: 'First start', event: 'both nodes join', plan: first }])).toContain('\n   → still stopped afterwards: ubuntu\n');
   });
 
   it("says so when the scheduler cannot plan a page, instead of inventing one", () => {

@@ -16,6 +16,7 @@ import {
   unpackCluster,
   type Action,
   type Injections,
+  type Resource,
   type TransitionGraph,
 } from '@hacluster/policy-engine';
 import { runPcs } from '../pcs/cli/app.js';
@@ -26,7 +27,7 @@ export const GUIDE = { node: 'node01', peer: 'node02', vm: 'ubuntu', vmMonitor: 
 
 /** What the scheduler decided for one situation, or why it could not. */
 export type Plan =
-  | { ok: true; summary: string[]; highlights: string[]; after: Cib }
+  | { ok: true; summary: string[]; highlights: string[]; after: Cib; stillStopped: string[] }
   | { ok: false; reason: string };
 
 export interface Page {
@@ -47,7 +48,7 @@ export function plan(cib: Cib, injections: Injections = {}): Plan {
     const result = simulateCluster(after.root, { simulate: true, quiet: true, injections });
     const scheduled = result.schedule;
     if (!scheduled) return { ok: false, reason: 'the scheduler produced no transition' };
-    return { ok: true, summary: scheduled.summary, highlights: highlights(scheduled.graph), after };
+    return { ok: true, summary: scheduled.summary, highlights: highlights(scheduled.graph), after, stillStopped: stillStopped(after) };
   } catch (e) {
     if (e instanceof SchedulerError) return { ok: false, reason: e.message };
     throw e;
@@ -92,6 +93,12 @@ function highlights(graph: TransitionGraph): string[] {
     );
   }
   return out;
+}
+
+/** Top-level resources running nowhere once the transition ran (what still waits for something). */
+function stillStopped(after: Cib): string[] {
+  const runs = (r: Resource): boolean => r.runningOn.length > 0 || r.children.some(runs);
+  return unpackCluster(after.root).resources.filter((r) => !runs(r)).map((r) => r.id);
 }
 
 /** The CIB after our pcs ran on it (`pcs -f FILE …`), or pcs's error. */
@@ -179,6 +186,7 @@ export function renderPages(pages: Page[]): string {
     if (p.plan.summary.length === 0) out.push('   Nothing to do.');
     else out.push('   Transition Summary:', ...p.plan.summary.map((l) => `     * ${l}`));
     for (const h of p.plan.highlights) out.push(`   → ${h}`);
+    if (p.plan.stillStopped.length > 0) out.push(`   → still stopped afterwards: ${p.plan.stillStopped.join(', ')}`);
     if (p.status) out.push('', '   The cluster now:', ...p.status.trimEnd().split('\n').map((l) => `   ${l}`));
     out.push('');
   });
