@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { appendNew, Cib, removeElement } from '@hacluster/cib';
 import { describe, expect, it } from 'vitest';
 import { describeCluster } from '../src/demo/describe.js';
-import { DEMO_CIB_URL } from '../src/demo/main.js';
+import { demo, DEMO_CIB_URL } from '../src/demo/main.js';
 import { plan, tellStory, renderPages, type Page } from '../src/demo/story.js';
 
 const guide = () => Cib.parse(readFileSync(DEMO_CIB_URL, 'utf8'), 'guide-cluster.xml');
@@ -36,6 +36,13 @@ describe('the demo', () => {
     expect(text).toContain('  order start dlm-clone then promote drbd_datos-clone\n');
     expect(text).toContain('  order start res_libvirtd-clone then start ubuntu (not symmetrical)\n');
     expect(text).toContain('  colocation clvmd-clone with Promoted drbd_datos-clone (INFINITY)\n');
+  });
+
+  it("shows the cluster's status before the story", async () => {
+    const text = await demo(guide());
+    expect(text).toContain('Status (as crm_mon shows it):\nNode List:\n  * Online: [ node01 node02 ]\n');
+    expect(text).toContain('  * Clone Set: drbd_datos-clone [drbd_datos] (promotable):\n    * Stopped: [ node01 node02 ]\n');
+    expect(text).toMatch(/\n1\. First start: /);
   });
 
   it('tells the story from the first start to the move (DRBD as a plain clone)', async () => {

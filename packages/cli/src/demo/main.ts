@@ -5,14 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { Cib } from '@hacluster/cib';
 import { describeCluster } from './describe.js';
-import { renderPages, tellStory } from './story.js';
+import { renderPages, statusOf, tellStory } from './story.js';
 
 export { describeCluster } from './describe.js';
 
 export const DEMO_CIB_URL = new URL('../../assets/guide-cluster.xml', import.meta.url);
 
 export async function demo(cib: Cib): Promise<string> {
-  return `${describeCluster(cib)}\n${renderPages(await tellStory(cib))}`;
+  return `${describeCluster(cib)}\nStatus (as crm_mon shows it):\n${statusOf(cib)}\n${renderPages(await tellStory(cib))}`;
 }
 
 export async function main(): Promise<number> {

@@ -143,7 +143,7 @@ function publishPromotionScores(cib: Cib): string[] {
   return set;
 }
 
-const statusOf = (cib: Cib) => formatClusterStatus(unpackCluster(cib.root));
+export const statusOf = (cib: Cib): string => formatClusterStatus(unpackCluster(cib.root));
 
 export async function tellStory(cib: Cib): Promise<Page[]> {
   const first = plan(cib);
