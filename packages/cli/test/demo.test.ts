@@ -9,7 +9,8 @@ import { appendNew, Cib, removeElement } from '@hacluster/cib';
 import { describe, expect, it } from 'vitest';
 import { describeCluster } from '../src/demo/describe.js';
 import { demo, DEMO_CIB_URL } from '../src/demo/main.js';
-import { plan, tellStory, renderPages, type Page } from '../src/demo/story.js';
+import { renderPages } from '../src/demo/render.js';
+import { plan, tellStory, type Page } from '../src/demo/story.js';
 
 const guide = () => Cib.parse(readFileSync(DEMO_CIB_URL, 'utf8'), 'guide-cluster.xml');
 
@@ -97,7 +98,9 @@ describe('the demo', () => {
   });
 
   it("says so when the scheduler cannot plan a page, instead of inventing one", () => {
-    const text = renderPages([{ title: 'First start', event: 'both nodes join', plan: { ok: false, reason: 'drbd_datos-clone: promotable clones are not supported by this scheduler yet' } }]);
+    const text = renderPages([{ title: 'First start', event: 'both nodes join', plan: { ok: false, by: 'scheduler', reason: 'drbd_datos-clone: promotable clones are not supported by this scheduler yet' } }]);
     expect(text).toBe('1. First start: both nodes join\n   The scheduler cannot plan this yet: drbd_datos-clone: promotable clones are not supported by this scheduler yet\n');
+    const refused = renderPages([{ title: 'ubuntu moved to node02', event: 'pcs resource move-with-constraint ubuntu node02', plan: { ok: false, by: 'pcs', reason: "Error: bundle/clone/group/resource 'ubuntu' does not exist" } }]);
+    expect(refused).toContain("\n   pcs refused: Error: bundle/clone/group/resource 'ubuntu' does not exist\n");
   });
 });

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { Cib } from '@hacluster/cib';
 import { describeCluster } from './describe.js';
-import { renderPages, statusOf, tellStory } from './story.js';
+import { renderPages } from './render.js';
+import { statusOf, tellStory } from './story.js';
 
 export { describeCluster } from './describe.js';
 

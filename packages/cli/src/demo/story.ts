@@ -28,7 +28,7 @@ export const GUIDE = { node: 'node01', peer: 'node02', vm: 'ubuntu', vmMonitor: 
 /** What the scheduler decided for one situation, or why it could not. */
 export type Plan =
   | { ok: true; summary: string[]; highlights: string[]; after: Cib; stillStopped: string[] }
-  | { ok: false; reason: string };
+  | { ok: false; by: 'scheduler' | 'pcs'; reason: string };
 
 export interface Page {
   title: string;
@@ -47,10 +47,10 @@ export function plan(cib: Cib, injections: Injections = {}): Plan {
   try {
     const result = simulateCluster(after.root, { simulate: true, quiet: true, injections });
     const scheduled = result.schedule;
-    if (!scheduled) return { ok: false, reason: 'the scheduler produced no transition' };
+    if (!scheduled) return { ok: false, by: 'scheduler', reason: 'it produced no transition' };
     return { ok: true, summary: scheduled.summary, highlights: highlights(scheduled.graph), after, stillStopped: stillStopped(after) };
   } catch (e) {
-    if (e instanceof SchedulerError) return { ok: false, reason: e.message };
+    if (e instanceof SchedulerError) return { ok: false, by: 'scheduler', reason: e.message };
     throw e;
   }
 }
@@ -120,7 +120,7 @@ async function afterPcs(title: string, running: Cib, argv: string[], injections:
   const shown = `pcs ${argv.join(' ')}`;
   const edited = await withPcs(running, argv);
   const text = event ? `${shown}; ${event}` : shown;
-  if (typeof edited === 'string') return { title, event: text, plan: { ok: false, reason: edited } };
+  if (typeof edited === 'string') return { title, event: text, plan: { ok: false, by: 'pcs', reason: edited } };
   return { title, event: text, plan: plan(edited, injections) };
 }
 
@@ -173,22 +173,4 @@ export async function tellStory(cib: Cib): Promise<Page[]> {
   // same cli-prefer constraint (what the guide's pcs 0.9 "resource move" did).
   pages.push(await afterPcs(`${vm} moved to ${peer}`, running, ['resource', 'move-with-constraint', vm, peer]));
   return pages;
-}
-
-export function renderPages(pages: Page[]): string {
-  const out: string[] = [];
-  pages.forEach((p, i) => {
-    out.push(`${i + 1}. ${p.title}: ${p.event}`);
-    if (!p.plan.ok) {
-      out.push(`   The scheduler cannot plan this yet: ${p.plan.reason}`, '');
-      return;
-    }
-    if (p.plan.summary.length === 0) out.push('   Nothing to do.');
-    else out.push('   Transition Summary:', ...p.plan.summary.map((l) => `     * ${l}`));
-    for (const h of p.plan.highlights) out.push(`   → ${h}`);
-    if (p.plan.stillStopped.length > 0) out.push(`   → still stopped afterwards: ${p.plan.stillStopped.join(', ')}`);
-    if (p.status) out.push('', '   The cluster now:', ...p.status.trimEnd().split('\n').map((l) => `   ${l}`));
-    out.push('');
-  });
-  return out.join('\n');
 }
