@@ -41,7 +41,7 @@ describe('the OCF environment', () => {
       intervalMs: 10_000,
       timeoutMs: 20_000,
       checkLevel: 10,
-      notify: { type: 'pre', operation: 'promote', lists: { promote_uname: ['node1'], active_uname: ['node1', 'node2'] } },
+      notify: { type: 'pre', operation: 'promote', lists: { promote_uname: ['node1'], active_uname: ['node1', 'node2'], demote_uname: [] } },
     });
     expect(env).toMatchObject({
       OCF_RA_VERSION_MAJOR: '1',
@@ -61,6 +61,7 @@ describe('the OCF environment', () => {
       OCF_RESKEY_CRM_meta_notify_operation: 'promote',
       OCF_RESKEY_CRM_meta_notify_promote_uname: 'node1',
       OCF_RESKEY_CRM_meta_notify_active_uname: 'node1 node2',
+      OCF_RESKEY_CRM_meta_notify_demote_uname: ' ',
     });
     expect(metaFromEnvironment(env)['clone_max']).toBe('2');
   });

@@ -1,7 +1,7 @@
 // Clones: instances and their numbering, the mapping of history to instances, instance
 // placement, the clone's pseudo-actions and orderings (interleave, clone-min), probes, fail
-// counts, and the status display. Promotable clones and notifications are refused until their
-// features are registered.
+// counts, and the status display. Promotable clones are refused until their feature is
+// registered (notifications: notify.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import { MINUS_INFINITY } from '@hacluster/cib';
@@ -9,7 +9,6 @@ import { schedule } from '../src/schedule.js';
 import { ActionFlag } from '../src/model/flags.js';
 import type { Action, WorkingSet } from '../src/model/types.js';
 import { formatClusterStatus } from '../src/output/cluster-status.js';
-import { SchedulerError } from '../src/errors.js';
 import { simulateCluster } from '../src/simulate/simulate.js';
 import { cibRoot, clone, dummy, probedStopped, started, unpack, type CibSpec } from './helpers.js';
 
@@ -258,15 +257,5 @@ describe('crm_simulate with clones', () => {
     expect(executed).toContain('Pretending action');
     expect(executed).toContain('Pseudo action:   C_stopped_0');
     expect(executed).not.toMatch(/Resource action: A\s+start on n1/);
-  });
-});
-
-describe('features that are not there yet', () => {
-  it('refuses promotable clones and clone notifications with an error naming the clone', () => {
-    const promotable = () => schedule(unpack({ nodes: ['n1'], resources: clone('P', dummy('A'), { promotable: 'true' }) }));
-    expect(promotable).toThrow(SchedulerError);
-    expect(promotable).toThrow(/P: promotable clones/);
-    const notify = () => schedule(unpack({ nodes: ['n1'], resources: clone('N', dummy('A'), { notify: 'true' }) }));
-    expect(notify).toThrow(/N: clone notifications/);
   });
 });

@@ -64,7 +64,8 @@ export function ocfEnvironment(inv: OcfInvocation): Record<string, string> {
   if (inv.notify) {
     env[metaEnvName('notify_type')] = inv.notify.type;
     env[metaEnvName('notify_operation')] = inv.notify.operation;
-    for (const [k, list] of Object.entries(inv.notify.lists)) env[metaEnvName(`notify_${k}`)] = (list ?? []).join(' ');
+    // an empty list is a single space, as Pacemaker's scheduler writes it
+    for (const [k, list] of Object.entries(inv.notify.lists)) env[metaEnvName(`notify_${k}`)] = list !== undefined && list.length > 0 ? list.join(' ') : ' ';
   }
   return env;
 }

@@ -7,7 +7,7 @@ import type { Action, ActionLink, Node, Resource, WorkingSet } from '../model/ty
 import { clusterOption } from '../unpack/config.js';
 import { resourceParams } from '../unpack/params.js';
 import { metaName } from '../actions/digest.js';
-import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
+import { findNode, isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { notifyKey, opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { currentNode } from '../unpack/resource-helpers.js';
@@ -275,8 +275,12 @@ function downedNodes(ws: WorkingSet, action: Action): string[] | undefined {
   if (eqCase(action.task, 'stonith')) {
     if (!isFencingAction(action.meta.get('stonith_action'))) return undefined;
     const out = [action.node.id];
-    for (const node of ws.nodes) {
-      if (isGuestNode(node) && node.remoteRsc!.container!.runningOn.includes(action.node)) out.push(node.id);
+    // the guest nodes whose connections run on the fenced host, in the order the host's history
+    // listed them (pe_foreach_guest_node walks the host's running resources)
+    for (const rsc of action.node.runningRsc) {
+      if (!rsc.isRemoteNode || rsc.container === undefined) continue;
+      const guest = findNode(ws, rsc.id);
+      if (guest !== undefined) out.push(guest.id);
     }
     return out;
   }

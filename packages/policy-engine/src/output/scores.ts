@@ -20,10 +20,11 @@ export function showNodeScores(ws: WorkingSet, rsc: Resource, fn: string, table:
   for (const child of rsc.children) showNodeScores(ws, child, fn, child.allowedNodes);
 }
 
-/** Records "<rsc> promotion score on <node>: <score>". */
-export function showPromotionScore(ws: WorkingSet, rsc: Resource, nodeName: string, score: string): void {
+/** Records "<rsc> promotion score on <node>: <score>" ("(inactive)" for an instance placed nowhere). */
+export function showPromotionScore(ws: WorkingSet, rsc: Resource, nodeName: string | undefined, score: string): void {
   if (!ws.flags.showScores) return;
-  ws.trace.lines.push(`${rsc.id} promotion score on ${nodeName}: ${score}`);
+  const where = nodeName === undefined ? '(inactive)' : `on ${nodeName}`;
+  ws.trace.lines.push(`${rsc.id} promotion score ${where}: ${score}`);
 }
 
 /** Utilization attributes as upstream lists them (" name=value" in its hash table's order). */

@@ -4,7 +4,7 @@
 
 import { XmlElement } from '@hacluster/cib';
 import { SchedulerError } from '../errors.js';
-import { opKey, parseOpKey } from '../util/opkey.js';
+import { notifyKey, opKey, parseOpKey } from '../util/opkey.js';
 import { operationDigest, filterForDigest } from '../actions/digest.js';
 import { SCHEDULER_FEATURE_SET } from '../output/graph.js';
 
@@ -144,8 +144,9 @@ export function injectResourceHistory(
   if (!lrm) lrm = appendChild(state, XmlElement.create('lrm', { id: state.get('id') }));
   let container = lrm.first('lrm_resources');
   if (!container) container = appendChild(lrm, new XmlElement('lrm_resources', []));
-  const created = appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
+  // indexed before the new entry joins, so that it is not counted twice
   const idx = lrmIndex(container);
+  const created = appendChild(container, XmlElement.create('lrm_resource', { id: lrmName, class: rclass, provider: rprovider, type: rtype }));
   idx.set(lrmName, idx.has(lrmName) ? null : created);
   return created;
 }
@@ -210,14 +211,21 @@ function didFail(status: number, rc: number, targetRc: number): boolean {
 }
 
 /** Records an operation result in a resource's history (Pacemaker's pcmk__create_history_xml). */
-export function injectActionResult(rscEntry: XmlElement, result: InjectedResult): void {
+export function injectActionResult(rscEntry: XmlElement, injected: InjectedResult): void {
+  let result = injected;
   const rscId = rscEntry.get('id') ?? '';
   let task = result.task;
   if (task === 'reload' || task === 'reload-agent') task = result.status === 0 ? 'start' : 'monitor';
   const key = opKey(rscId, task, result.intervalMs);
   const callId = nextCallId(rscEntry);
   let ids: string[];
-  if (task === 'migrate_to' || task === 'migrate_from') ids = [key];
+  if (task === 'notify') {
+    // each notification keeps its own entry, and its result is never a failure
+    const type = result.params?.get('CRM_meta_notify_type') ?? '';
+    const operation = result.params?.get('CRM_meta_notify_operation') ?? '';
+    ids = [notifyKey(rscId, type, operation)];
+    result = { ...result, rc: 0, status: 0 };
+  } else if (task === 'migrate_to' || task === 'migrate_from') ids = [key];
   else if (didFail(result.status, result.rc, result.targetRc)) ids = result.intervalMs === 0 ? [`${rscId}_last_failure_0`, `${rscId}_last_0`] : [`${rscId}_last_failure_0`];
   else if (result.intervalMs > 0) ids = [key];
   else ids = [`${rscId}_last_0`];

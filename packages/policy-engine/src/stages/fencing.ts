@@ -9,6 +9,7 @@ import { newOrdering } from '../constraints/ordering.js';
 import { canFence, fenceOp } from '../unpack/fence.js';
 import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { isAnonClone, isBundled, topResource } from '../unpack/resource-helpers.js';
+import { notifyFeature } from '../variants/clone/features.js';
 
 function rscIsKnownOn(rsc: Resource, node: Node): boolean {
   if (rsc.knownOn.has(node.id)) return true;
@@ -50,6 +51,7 @@ function orderStopVsFencing(rsc: Resource, fencing: Action): void {
       if (!isBundled(rsc)) orderActions(fencing, action, OrderFlag.preserve);
       orderActions(fencing, parentStop, OrderFlag.preserve);
     }
+    if (rsc.notify) notifyFeature(rsc).orderNotificationsAfterFencing(action, rsc, fencing);
   }
   for (const action of resourceActions(rsc, target, 'demote', false)) {
     if (!action.node!.online || action.node!.unclean || rsc.failed) {

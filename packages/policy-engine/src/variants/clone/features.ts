@@ -51,6 +51,11 @@ export interface NotifyFeature {
   createNotifications(clone: Resource): void;
   /** Promote/demote notification pseudo-actions, for the promotable feature to call. */
   createPromotableNotifyPseudoActions?(clone: Resource, task: 'promote' | 'demote', action: Action, complete: Action): void;
+  /**
+   * When fencing implies an instance's stop (pcmk__order_vs_fence, through
+   * pe__order_notifs_after_fencing): the other instances are notified after the fencing.
+   */
+  orderNotificationsAfterFencing(stop: Action, instance: Resource, fencing: Action): void;
 }
 
 let promotable: PromotableFeature | undefined;

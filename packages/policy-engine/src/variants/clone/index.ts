@@ -16,6 +16,9 @@ import { cloneCreateProbe } from './probes.js';
 import { cloneApplyColocScore, cloneApplyLocation, cloneInternalConstraints, cloneWithColocations, withCloneColocations } from './constraints.js';
 import { cloneAddActionsToGraph, cloneAddGraphMeta } from './graph.js';
 import { cloneAddUtilization } from './utilization.js';
+import { registerCloneFeatures } from './features.js';
+import { promotableClones } from './promotable/index.js';
+import { cloneNotifications } from './notify/index.js';
 
 export const cloneMethods: VariantMethods = {
   unpack: cloneUnpack,
@@ -42,6 +45,9 @@ export const cloneMethods: VariantMethods = {
   shutdownLock: () => {},
   findAnonymousInstance,
 };
+
+// notify=true on a clone
+registerCloneFeatures({ promotable: promotableClones, notify: cloneNotifications });
 
 export { formatClone } from './format.js';
 export { registerCloneFeatures, type PromotableFeature, type NotifyFeature } from './features.js';

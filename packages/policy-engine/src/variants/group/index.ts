@@ -2,7 +2,7 @@
 // placed one after the other, each colocated with the previous one; starts run in order and stops
 // in reverse; pseudo-actions (start/running/stop/stopped) are the group's ordering points.
 
-import { INFINITY } from '@hacluster/cib';
+import { INFINITY, addScores, type Score } from '@hacluster/cib';
 import { Role, type RoleN } from '../../model/role.js';
 import { ActionFlag, OrderFlag, has } from '../../model/flags.js';
 import type { Action, Colocation, Location, Node, NodeScore, Resource } from '../../model/types.js';
@@ -174,33 +174,41 @@ function groupInternalConstraints(rsc: Resource): void {
   }
 }
 
-function colocateGroupWith(dependent: Resource, primary: Resource, c: Colocation): void {
-  if (dependent.children.length === 0) return;
+/**
+ * A colocation of the group with something: through its first member when colocated, else each
+ * member's. What the members' priorities gained is the group's too, since a cloned group's
+ * instance is what promotion compares.
+ */
+function colocateGroupWith(dependent: Resource, primary: Resource, c: Colocation): number {
+  if (dependent.children.length === 0) return 0;
+  let delta = 0 as Score;
   if (dependent.groupColocated) {
     const member = dependent.children[0]!;
-    member.methods.applyColocScore(member, primary, c, true);
-    return;
+    delta = member.methods.applyColocScore(member, primary, c, true) as Score;
+  } else {
+    if (c.score >= INFINITY) return 0;
+    for (const member of dependent.children) delta = addScores(delta, member.methods.applyColocScore(member, primary, c, true) as Score);
   }
-  if (c.score >= INFINITY) return;
-  for (const member of dependent.children) member.methods.applyColocScore(member, primary, c, true);
+  if (delta !== 0) dependent.priority = addScores(delta, dependent.priority);
+  return delta;
 }
 
-function colocateWithGroup(dependent: Resource, primary: Resource, c: Colocation): void {
-  if (primary.provisional) return;
+/** A colocation of something with the group; returns what the dependent's priority gained. */
+function colocateWithGroup(dependent: Resource, primary: Resource, c: Colocation): number {
+  if (primary.provisional) return 0;
   if (primary.groupColocated) {
     const member = c.score >= INFINITY ? lastMember(primary) : primary.children[0];
-    if (member === undefined) return;
-    member.methods.applyColocScore(dependent, member, c, false);
-    return;
+    if (member === undefined) return 0;
+    return member.methods.applyColocScore(dependent, member, c, false);
   }
-  if (c.score >= INFINITY) return;
-  for (const member of primary.children) member.methods.applyColocScore(dependent, member, c, false);
+  if (c.score >= INFINITY) return 0;
+  let delta = 0 as Score;
+  for (const member of primary.children) delta = addScores(delta, member.methods.applyColocScore(dependent, member, c, false) as Score);
+  return delta;
 }
 
 function groupApplyColocScore(dependent: Resource, primary: Resource, c: Colocation, forDependent: boolean): number {
-  if (forDependent) colocateGroupWith(dependent, primary, c);
-  else colocateWithGroup(dependent, primary, c);
-  return 0;
+  return forDependent ? colocateGroupWith(dependent, primary, c) : colocateWithGroup(dependent, primary, c);
 }
 
 /**
