@@ -30,8 +30,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cib } from '@hacluster/cib';
 import { DEMO_CIB_URL, tellStory } from '@hacluster/cli';
-import { SchedulerError, simulateCluster, type SimulateResult } from '@hacluster/policy-engine';
-import { beforeAll, describe, expect, it, type TestContext } from 'vitest';
+import { simulateCluster, type SimulateResult } from '@hacluster/policy-engine';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildGuideStack, editWithPcs, FIXTURES, INPUTS, SITUATIONS, transitionSummary, type Situation } from './support/guide-scenario.js';
 import { regenerateFixtures } from './support/guide-scenario-fixtures.js';
 import { readGraph } from './support/transition-graph.js';
@@ -54,23 +54,15 @@ describe("the guide scenario's inputs are what our tools make", () => {
 });
 
 /** Our crm_simulate (the library under bin/crm_simulate) on a situation, as `-x INPUT -S` with its injections. */
-function ourSimulation(s: Situation, ctx: TestContext): SimulateResult {
-  const cib = Cib.parse(fixture(s.input), s.input);
-  try {
-    return simulateCluster(cib.root, { simulate: true, injections: s.injections });
-  } catch (e) {
-    // The guide's stack needs promotable clones with notifications; until the scheduler has them
-    // it refuses such clones with UNSUPPORTED_FEATURE, and there is nothing of ours to compare.
-    if (e instanceof SchedulerError && e.code === 'UNSUPPORTED_FEATURE') ctx.skip(`our scheduler cannot run this yet: ${e.message}`);
-    throw e;
-  }
+function ourSimulation(s: Situation): SimulateResult {
+  return simulateCluster(Cib.parse(fixture(s.input), s.input).root, { simulate: true, injections: s.injections });
 }
 
 describe.each(SITUATIONS)('$title ($name)', (s) => {
   const expected = () => fixture(`${s.name}.out`);
 
-  it("gives the Transition Summary Debian's crm_simulate 2.1.5 gives", (ctx) => {
-    const ours = ourSimulation(s, ctx);
+  it("gives the Transition Summary Debian's crm_simulate 2.1.5 gives", () => {
+    const ours = ourSimulation(s);
     expect(ours.exitCode, ours.stderr).toBe(0);
     expect(transitionSummary(ours.stdout)).toEqual(transitionSummary(expected()));
   });
@@ -80,8 +72,8 @@ describe.each(SITUATIONS)('$title ($name)', (s) => {
     it("Debian's transition graph shows what the situation is about", () => {
       expect(check(readGraph(fixture(`${s.name}.exp`)))).toEqual([]);
     });
-    it('our transition graph shows it too', (ctx) => {
-      const ours = ourSimulation(s, ctx);
+    it('our transition graph shows it too', () => {
+      const ours = ourSimulation(s);
       expect(check(readGraph(ours.graphXml ?? ''))).toEqual([]);
     });
   }
@@ -95,10 +87,8 @@ describe('pnpm demo tells the same story', () => {
     expect(readFileSync(DEMO_CIB_URL, 'utf8')).toBe(fixture('first-start.xml'));
   });
 
-  it("gives on every page the Transition Summary Debian's crm_simulate 2.1.5 gives", async (ctx) => {
+  it("gives on every page the Transition Summary Debian's crm_simulate 2.1.5 gives", async () => {
     const pages = await tellStory(Cib.parse(fixture('first-start.xml'), 'first-start.xml'));
-    const refused = pages.find((p) => !p.plan.ok);
-    if (refused && !refused.plan.ok && /not supported by this scheduler yet/.test(refused.plan.reason)) ctx.skip(`our scheduler cannot run this yet: ${refused.plan.reason}`);
     const ours = pages.map((p) => (p.plan.ok ? p.plan.summary.map((l) => `  * ${l}`) : [`not planned: ${p.plan.reason}`]));
     expect(ours).toEqual(PAGES.map((name) => transitionSummary(fixture(`${name}.out`))));
   });
