@@ -17,6 +17,7 @@ import {
   type Action,
   type Injections,
   type Resource,
+  type WorkingSet,
   type TransitionGraph,
 } from '@hacluster/policy-engine';
 import { runPcs } from '../pcs/cli/app.js';
@@ -48,7 +49,8 @@ export function plan(cib: Cib, injections: Injections = {}): Plan {
     const result = simulateCluster(after.root, { simulate: true, quiet: true, injections });
     const scheduled = result.schedule;
     if (!scheduled) return { ok: false, by: 'scheduler', reason: 'it produced no transition' };
-    return { ok: true, summary: scheduled.summary, highlights: highlights(scheduled.graph), after, stillStopped: stillStopped(after) };
+    const notes = [...highlights(scheduled.graph), ...unfencedNodes(scheduled.ws)];
+    return { ok: true, summary: scheduled.summary, highlights: notes, after, stillStopped: stillStopped(after) };
   } catch (e) {
     if (e instanceof SchedulerError) return { ok: false, by: 'scheduler', reason: e.message };
     throw e;
@@ -93,6 +95,14 @@ function highlights(graph: TransitionGraph): string[] {
     );
   }
   return out;
+}
+
+/** Nodes that are down while fencing is disabled: Pacemaker takes them as cleanly stopped. */
+function unfencedNodes(ws: WorkingSet): string[] {
+  if (ws.flags.stonithEnabled) return [];
+  return ws.nodes
+    .filter((n) => !n.online)
+    .map((n) => `${n.uname} is down and fencing is disabled: it is taken as cleanly stopped, so what ran there counts as stopped and nothing waits for fencing`);
 }
 
 /** Top-level resources running nowhere once the transition ran (what still waits for something). */
