@@ -175,14 +175,14 @@ export function shellWords(line: string): string[] {
 }
 
 /** A guide line as the argv our pcs gets: commands on the running cluster get -f LIVE. */
-function toArgv(line: string): string[] {
+export function toArgv(line: string): string[] {
   const words = shellWords(line);
   if (words[0] !== 'pcs') throw new Error(`not a pcs command: ${line}`);
   const rest = words.slice(1);
   return rest[0] === '-f' ? rest : ['-f', LIVE, ...rest];
 }
 
-const commands = (text: string) =>
+export const commands = (text: string) =>
   text
     .split('\n')
     .map((l) => l.trim())

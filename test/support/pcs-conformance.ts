@@ -32,6 +32,15 @@ export const DIVERGENCES: Divergence[] = [
     pattern: /^pcs -f \S+ .*\bresource (debug-(start|stop|monitor|promote|demote)|describe|list|standards|providers|agents)\b/,
     reason: '-f is allowed where pcs refuses it: these commands run an agent or read its meta-data, the CIB file only names the resource',
   },
+  {
+    pattern: /^pcs -f \S+ .*\bresource move( |$)/,
+    reason:
+      "'resource move' on a CIB file writes its constraint and keeps it, as pcs 0.9/0.10 did and the guide shows (pcs 0.11 refuses -f: it waits for the running cluster to move the resource, then removes the constraint)",
+  },
+  {
+    pattern: /^pcs -f \S+ .*\bresource relocate show\b/,
+    reason: "-f is allowed where pcs refuses it: 'relocate show' simulates the CIB it is given and changes nothing, as 'relocate dry-run' does with -f in pcs",
+  },
   { pattern: /^pcs -f \S+ .*\bstonith (describe|list)\b/, reason: '-f is allowed where pcs refuses it: describing fence agents needs no cluster' },
   {
     pattern: /^pcs -f \S+ .*\bconfig (backup|restore)\b/,

@@ -49,6 +49,8 @@ const AREAS: Record<string, string> = {
   manage | unmanage ID... [--monitor]
   ban ID [NODE] [--promoted] [lifetime=LIFETIME]
   move-with-constraint ID [NODE] [--promoted] [lifetime=LIFETIME]
+  move ID [NODE] [--promoted]   (on a file, as move-with-constraint: the constraint stays)
+  relocate dry-run [ID...] | relocate show | relocate clear   (relocate run: running cluster only)
   clear ID [NODE] [--promoted] [--expired]
   utilization [ID [NAME=VALUE...]]
   relations ID [--full]
@@ -105,8 +107,12 @@ const AREAS: Record<string, string> = {
   setup NAME NODE [addr=ADDRESS]... [transport knet|udp|udpu [OPTION=VALUE...] [link OPTION=VALUE...]...
         [compression OPTION=VALUE...] [crypto OPTION=VALUE...]] [totem OPTION=VALUE...]
         [quorum OPTION=VALUE...] --corosync_conf FILE [--overwrite] [--no-cluster-uuid]
+        (pcs 0.9's 'setup --name NAME NODE...' is accepted)
   config [show] [--output-format=text|cmd|json]   (reads --corosync_conf)
   corosync   (prints --corosync_conf)
+  node add-remote NODE [ADDRESS] [OPTION=VALUE...] [op ...] [meta ...] [--no-default-ops]
+  node add-guest NODE RESOURCE [remote-addr=ADDR] [remote-port=PORT] [remote-connect-timeout=TIME]
+  node remove-remote | remove-guest NODE
   standby | unstandby (0.9 forms of 'pcs node standby | unstandby')
 `,
   node: `Usage: pcs node COMMAND ...

@@ -100,7 +100,7 @@ export async function edit(cli: Cli, argv: string[]): Promise<void> {
   try {
     writeFileSync(tmp, text);
     // The editor gets the terminal; $EDITOR may carry arguments, as shells allow.
-    const run = spawnSync(`${editor} "$1"`, ['sh', tmp], { stdio: 'inherit', shell: true });
+    const run = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', tmp], { stdio: 'inherit' });
     if (run.error) throw new LibraryError(error({ code: 'CIB_EDIT_EDITOR_FAILED', editor, reason: run.error.message }));
     const edited = readFileSync(tmp, 'utf8');
     if (edited === text) {

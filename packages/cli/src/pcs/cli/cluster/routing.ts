@@ -1,5 +1,6 @@
 // `pcs cluster …`. Commands that start, stop or join nodes need the daemons and pcsd; here they
-// say so. What works on files: cib, verify, setup --corosync_conf, config, corosync.
+// say so. What works on files: cib, verify, setup --corosync_conf, config, corosync, and the
+// remote and guest nodes of `cluster node`.
 
 import type { Cli } from '../context.js';
 import { CmdLineInputError } from '../errors.js';
@@ -8,6 +9,7 @@ import { standby as nodeStandby, unstandby as nodeUnstandby } from '../node/rout
 import { cib, cibPushCmd, edit, verify } from './cib.js';
 import { configShow, corosync } from './config.js';
 import { setup } from './setup.js';
+import { clusterNodeRouter } from './node.js';
 
 /** pcs 0.9's `cluster standby|unstandby`, which 0.11 moved to `node`. */
 const legacyNode = (name: 'standby' | 'unstandby', handler: (cli: Cli, argv: string[]) => Promise<void>) => async (cli: Cli, argv: string[]) => {
@@ -17,7 +19,7 @@ const legacyNode = (name: 'standby' | 'unstandby', handler: (cli: Cli, argv: str
 
 const needsDaemons = (what: string) => async (cli: Cli, argv: string[]) => {
   void argv;
-  void cli;
+  if (cli.mods.is('-f')) throw new CmdLineInputError(`'pcs cluster ${what}' acts on running cluster nodes, not on a CIB file (-f)`);
   throw new CmdLineInputError(`'pcs cluster ${what}' acts on running cluster nodes; no cluster runs here (offline, work on a CIB file with -f)`);
 };
 
@@ -30,9 +32,10 @@ export const clusterRouter = router(
     verify,
     config: router({ show: configShow }, ['cluster', 'config'], 'show'),
     corosync,
+    node: clusterNodeRouter,
     standby: legacyNode('standby', nodeStandby),
     unstandby: legacyNode('unstandby', nodeUnstandby),
-    ...Object.fromEntries(['start', 'stop', 'kill', 'enable', 'disable', 'auth', 'status', 'pcsd-status', 'sync', 'reload', 'destroy', 'report', 'uidgid', 'link', 'node', 'authkey'].map((c) => [c, needsDaemons(c)])),
+    ...Object.fromEntries(['start', 'stop', 'kill', 'enable', 'disable', 'auth', 'status', 'pcsd-status', 'sync', 'reload', 'destroy', 'report', 'uidgid', 'link', 'authkey'].map((c) => [c, needsDaemons(c)])),
   },
   ['cluster'],
 );

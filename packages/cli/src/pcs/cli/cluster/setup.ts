@@ -38,8 +38,17 @@ function parseTransport(words: readonly string[]): Pick<SetupInput, 'transport' 
   };
 }
 
+/** pcs 0.9's `cluster setup --name NAME NODE…` (the guide's form): the name became the first word. */
+function legacyName(cli: Cli, argv: string[]): string[] {
+  const name = cli.mods.value('--name');
+  if (name === undefined) return argv;
+  cli.legacyForm(`cluster setup --name ${name} ${argv.join(' ')}`, `cluster setup ${name} ${argv.join(' ')}`);
+  return [name, ...argv];
+}
+
 export async function setup(cli: Cli, argv: string[]): Promise<void> {
-  cli.mods.ensureOnlySupported(['--force', '--no-cluster-uuid', '--corosync_conf', '--overwrite', ...LIVE_ONLY]);
+  cli.mods.ensureOnlySupported(['--force', '--no-cluster-uuid', '--corosync_conf', '--overwrite', '--name', ...LIVE_ONLY]);
+  argv = legacyName(cli, argv);
   const file = cli.mods.value('--corosync_conf');
   if (file === undefined) {
     // Setting up a live cluster means talking to pcsd on every node: there are none here.

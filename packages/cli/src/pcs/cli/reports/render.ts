@@ -34,6 +34,8 @@ export function renderMessage(m: ReportMessage): string {
     case 'INVALID_OPTION_VALUE':
       if (m.cannotBeEmpty) return `${q(m.optionName)} needs a value`;
       if (m.forbiddenCharacters) return `${q(m.optionValue)} is not a valid ${m.optionName}: it may not contain ${m.forbiddenCharacters}`;
+      // nothing to offer when the agent's meta-data could not be read (created with --force)
+      if (Array.isArray(m.allowedValues) && m.allowedValues.length === 0) return `${q(m.optionValue)} is not a valid ${m.optionName}`;
       return `${q(m.optionValue)} is not a valid ${m.optionName}; use ${typeof m.allowedValues === 'string' ? m.allowedValues : formatList(m.allowedValues)}`;
     case 'INVALID_OPTION_TYPE':
       return `${q(m.optionName)} must be ${m.allowedTypes}`;
@@ -185,6 +187,12 @@ export function renderMessage(m: ReportMessage): string {
       return `the constraint applies until ${m.end}`;
     case 'CONSTRAINT_REMOVED':
       return `removed constraint ${m.id}`;
+    case 'RELOCATE_CONSTRAINT_PLANNED':
+      return `${q(m.resource)} would go to ${m.node}${m.role ? ` (${m.role})` : ''}: constraint ${m.id} would pin it there until it has moved`;
+    case 'RESOURCE_MOVE_ACTIVE_ON_SEVERAL_NODES':
+      return `${q(m.id)} runs on ${formatList(m.nodes)}: name the node to move it to (or ban it from one with 'pcs resource ban')`;
+    case 'RELOCATE_NOTHING_TO_MOVE':
+      return 'every resource already is where it would go without stickiness: nothing to relocate';
     case 'CONSTRAINT_REMOVED_WITH_RESOURCE':
       return `removed constraint ${m.id}`;
     case 'RESOURCE_DELETED':
@@ -197,8 +205,6 @@ export function renderMessage(m: ReportMessage): string {
       return `debug-${m.action} runs one resource agent, and ${q(m.id)} is a ${m.kind}${m.inner.length ? `; give ${m.inner.length === 1 ? 'its resource' : 'one of its resources'}: ${m.inner.join(', ')}` : ''}`;
     case 'DEBUG_ACTION_STONITH':
       return `${q(m.id)} is a fence device; fence devices are run by the fencer, not by debug actions`;
-    case 'COMMAND_NEEDS_LIVE_CLUSTER':
-      return `'${m.command}' acts on a running cluster and cannot be used with -f`;
     case 'USE_COMMAND_NODE_ADD_REMOTE':
       return "use 'pcs cluster node add-remote' to create remote nodes";
     case 'USE_COMMAND_NODE_ADD_GUEST':
@@ -221,6 +227,18 @@ export function renderMessage(m: ReportMessage): string {
       return 'working on a file: the node names were not checked against the cluster';
     case 'NODE_NOT_FOUND':
       return `there is no node ${q(m.node)}`;
+    case 'REMOTE_NODE_NOT_FOUND':
+      return `no ${m.kind} node is named ${q(m.node)} (looked for by node name, address and resource id) in the CIB`;
+    case 'REMOTE_NODE_STEPS_LEFT_TO_USER':
+      return m.adding
+        ? `working on a CIB file: copy /etc/pacemaker/authkey to ${m.node} and enable and start pacemaker_remote there yourself`
+        : `working on a CIB file: stop and disable pacemaker_remote on ${m.node} and remove its /etc/pacemaker/authkey yourself`;
+    case 'USING_DEFAULT_ADDRESS_FOR_HOST':
+      return `no address given for ${q(m.node)}: using ${q(m.address)}`;
+    case 'RESOURCE_IS_GUEST_NODE_ALREADY':
+      return `${q(m.id)} already hosts a guest node; remove it first with 'pcs cluster node remove-guest'`;
+    case 'MULTIPLE_RESULTS_FOUND':
+      return `more than one ${m.kind} matches ${q(m.search)}: ${formatList(m.ids)}; name one by its id`;
     case 'ORDER_CONSTRAINT_ADDED':
       return `Adding ${m.first} ${m.then} (kind: ${m.kind}) (Options: ${m.options})`;
     case 'RULE_EXPRESSION_PARSE_ERROR':

@@ -2,7 +2,7 @@
 
 import { cloneResource, uncloneResource } from '../../lib/commands/resource/clone.js';
 import { groupAdd, groupList, groupRemove } from '../../lib/commands/resource/group.js';
-import { banResource, clearResource, moveWithConstraint, relocateClear } from '../../lib/commands/resource/move.js';
+import { banResource, clearResource, moveWithConstraint } from '../../lib/commands/resource/move.js';
 import { removeResource } from '../../lib/commands/resource/remove.js';
 import { disableResources, enableResources, manageResources, unmanageResources } from '../../lib/commands/resource/state.js';
 import { opAdd, opRemove, opRemoveById, updateMeta, updateResource } from '../../lib/commands/resource/update.js';
@@ -189,17 +189,29 @@ export async function moveWithConstraintCmd(cli: Cli, argv: string[]): Promise<v
   moveWithConstraint(cli.env, { ...moveBanArgs(argv), promoted: cli.mods.is('--promoted') });
 }
 
+/**
+ * `resource move RESOURCE [NODE]`. On the running cluster pcs 0.11 waits for the move and takes
+ * its constraint away again; on a CIB file there is nothing to wait for, so the constraint is
+ * written and kept, as pcs 0.9 and 0.10 did (and the guide shows): 'move-with-constraint' in 0.11.
+ */
+export async function moveCmd(cli: Cli, argv: string[]): Promise<void> {
+  if (!cli.mods.is('-f')) return moveLive(cli, argv);
+  cli.mods.ensureOnlySupported(['-f', '--promoted']);
+  cli.legacyForm(['resource', 'move', ...argv].join(' '), ['resource', 'move-with-constraint', ...argv].join(' '));
+  await moveWithConstraintCmd(cli, argv);
+}
+
+const moveLive = liveOnly(
+  'resource move',
+  ['--autodelete', '--promoted', '--strict', '--wait'],
+  "on a CIB file, 'pcs -f FILE resource move' writes the constraint and keeps it (pcs 0.11: 'resource move-with-constraint')",
+);
+
 export async function clearCmd(cli: Cli, argv: string[]): Promise<void> {
   cli.mods.ensureOnlySupported(['-f', '--expired', '--promoted', '--wait']);
   if (!argv.length) throw new CmdLineInputError('name the resource to clear');
   if (argv.length > 2) throw new CmdLineInputError();
   clearResource(cli.env, { resource: argv[0]!, node: argv[1], promoted: cli.mods.is('--promoted'), expired: cli.mods.is('--expired') });
-}
-
-export async function relocateClearCmd(cli: Cli, argv: string[]): Promise<void> {
-  cli.mods.ensureOnlySupported(['-f']);
-  if (argv.length) throw new CmdLineInputError();
-  relocateClear(cli.env);
 }
 
 export async function utilizationCmd(cli: Cli, argv: string[]): Promise<void> {
@@ -212,9 +224,15 @@ export async function utilizationCmd(cli: Cli, argv: string[]): Promise<void> {
   cli.print('Resource Utilization:', ...shown.map(([r, u]) => ` ${r}: ${u}`));
 }
 
-/** Commands that act on the running cluster only: pcs refuses -f for them, and so do we. */
-export const liveOnly = (command: string, supported: string[]) => async (cli: Cli, argv: string[]) => {
-  cli.mods.ensureOnlySupported(supported);
-  void argv;
-  throw new CmdLineInputError(`'pcs ${command}' acts on the running cluster; no cluster is running here`);
-};
+/**
+ * Commands that act on the running cluster only: pcs refuses -f for them, and so do we, saying
+ * what does the job on a CIB file when something does (`offline`).
+ */
+export function liveOnly(command: string, supported: string[], offline?: string) {
+  return async (cli: Cli, argv: string[]): Promise<void> => {
+    void argv;
+    if (cli.mods.is('-f')) throw new CmdLineInputError(`'pcs ${command}' works on the running cluster, not on a CIB file (-f)`, offline);
+    cli.mods.ensureOnlySupported(supported);
+    throw new CmdLineInputError(`'pcs ${command}' acts on the running cluster; no cluster is running here`, offline);
+  };
+}

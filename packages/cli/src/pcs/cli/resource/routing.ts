@@ -13,6 +13,7 @@ import { defaultsRouter } from './defaults.js';
 import { relationsCmd } from './relations.js';
 import { debugCmd } from './debug.js';
 import { failcountRouter } from './failcount.js';
+import { relocateRouter } from './relocate.js';
 
 /** The cluster status comes from the scheduler's output, not in this build yet. */
 export const statusUnavailable = (command: string) => async (cli: Cli, argv: string[]) => {
@@ -54,19 +55,12 @@ export const resourceRouter = router(
     ban: c.banCmd,
     clear: c.clearCmd,
     'move-with-constraint': c.moveWithConstraintCmd,
-    move: c.liveOnly('resource move', ['--autodelete', '--promoted', '--strict', '--wait']),
+    move: c.moveCmd,
     cleanup: c.liveOnly('resource cleanup', ['--node', '--operation', '--interval', '--strict']),
     refresh: c.liveOnly('resource refresh', ['--node', '--strict', '--force']),
     restart: c.liveOnly('resource restart', ['--wait']),
     'safe-disable': c.liveOnly('resource safe-disable', ['--brief', '--force', '--no-strict', '--simulate', '--wait']),
-    relocate: router(
-      {
-        clear: c.relocateClearCmd,
-        run: c.liveOnly('resource relocate run', []),
-        show: c.liveOnly('resource relocate show', []),
-      },
-      ['resource', 'relocate'],
-    ),
+    relocate: relocateRouter,
     utilization: c.utilizationCmd,
     bundle: bundleRouter,
     relations: relationsCmd,

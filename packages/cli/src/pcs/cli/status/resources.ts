@@ -15,9 +15,8 @@ export async function resourceStatusCmd(cli: Cli, argv: string[], stonith = fals
   const resource = idAt >= 0 ? words.splice(idAt, 1)[0] : undefined;
   const node = prepareOptionsAllowed(words, ['node']).get('node');
   if (node === '') throw new CmdLineInputError("give a value to 'node'");
-  if (node !== undefined) throw new CmdLineInputError('node= needs the per-node view of a running cluster; offline, the status shows every node');
   const inactive = !cli.mods.is('--hide-inactive');
-  const status = await resourcesStatus(cli.env, { inactive, resource });
+  const status = await resourcesStatus(cli.env, { inactive, resource, node });
   if (!inactive && !status.anyActive) {
     cli.print('No active resources');
     return;

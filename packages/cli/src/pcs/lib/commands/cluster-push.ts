@@ -7,42 +7,59 @@
 //   meanwhile by others survive; a change that no longer fits is a conflict and nothing is done.
 
 import { readFileSync } from 'node:fs';
-import { applyPatch, Cib, CibError, compareCibVersions, diffCibs, formatVersion, readVersion, renderProblem, replaceScope, sameAttributes, versionBumpFor, type XmlElement } from '@hacluster/cib';
+import { applyPatch, Cib, CibError, parseXml, compareCibVersions, diffCibs, formatVersion, readVersion, renderProblem, replaceScope, sameAttributes, versionBumpFor, type XmlElement } from '@hacluster/cib';
 import type { LibraryEnvironment } from '../env.js';
 import { error, info, LibraryError } from '../reports/item.js';
 import { checkScope } from './cluster-cib.js';
 
-function readCibArgument(env: LibraryEnvironment, file: string): Cib {
+function readPushedFile(env: LibraryEnvironment, file: string): { path: string; text: string } {
   const path = env.path(file);
-  let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    return { path, text: readFileSync(path, 'utf8') };
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : e instanceof Error ? e.message : String(e);
     throw new LibraryError(error({ code: 'CIB_PUSH_PARSE_ERROR', file, reason }));
   }
+}
+
+const parseProblem = (file: string, e: unknown) =>
+  new LibraryError(error({ code: 'CIB_PUSH_PARSE_ERROR', file, reason: e instanceof CibError ? e.problems.map(renderProblem).join('; ') : String(e) }));
+
+function readCibArgument(env: LibraryEnvironment, file: string): Cib {
+  const { path, text } = readPushedFile(env, file);
   try {
     return Cib.parse(text, path);
   } catch (e) {
-    throw new LibraryError(error({ code: 'CIB_PUSH_PARSE_ERROR', file, reason: e instanceof CibError ? e.problems.map(renderProblem).join('; ') : String(e) }));
+    throw parseProblem(file, e);
   }
 }
 
-function firstNamed(root: XmlElement, name: string): XmlElement | undefined {
-  for (const el of root.descendants()) if (el.name === name) return el;
+/**
+ * The section a scoped push takes: the file's root when it is that section (what
+ * `cluster cib FILE scope=S` writes), else the first element of that name in it (a whole CIB).
+ */
+function pushedSection(env: LibraryEnvironment, file: string, scope: string): XmlElement | undefined {
+  const { path, text } = readPushedFile(env, file);
+  let root: XmlElement;
+  try {
+    root = parseXml(text, { file: path }).root;
+  } catch (e) {
+    throw parseProblem(file, e);
+  }
+  for (const el of root.descendants()) if (el.name === scope) return el;
   return undefined;
 }
 
 export function cibPush(env: LibraryEnvironment, file: string, scope: string | undefined): void {
   if (scope !== undefined) checkScope(scope);
-  const pushed = readCibArgument(env, file);
   const current = env.getCib('cluster cib-push');
   if (scope !== undefined) {
-    const replacement = firstNamed(pushed.root, scope);
+    const replacement = pushedSection(env, file, scope);
     if (!replacement) throw new LibraryError(error({ code: 'CIB_SCOPE_NOT_PRESENT', scope, file }));
     const bump = replaceScope(current, scope, replacement, { bumpVersion: false });
     if (bump !== 'none') env.replaceCib(current, bump);
   } else {
+    const pushed = readCibArgument(env, file);
     const before = readVersion(current.root);
     const after = readVersion(pushed.root);
     if (compareCibVersions(after, before) < 0) {

@@ -12,6 +12,8 @@ export interface StatusRequest {
   inactive: boolean;
   /** A resource or tag id: only what it names (crm_mon --resource). */
   resource?: string | undefined;
+  /** Only what concerns this node (crm_mon --node): see filterByNode. */
+  node?: string | undefined;
 }
 
 async function workingSet(env: LibraryEnvironment): Promise<WorkingSet> {
@@ -28,6 +30,11 @@ function named(rsc: Resource, ids: ReadonlySet<string>): boolean {
   return ids.has(rsc.id) || ids.has(rsc.xml.get('id') ?? '');
 }
 
+/** A copy of a resource with some of its fields replaced: the status writer reads the copy. */
+function resourceView(rsc: Resource, fields: Partial<Resource>): Resource {
+  return Object.assign(Object.create(Object.getPrototypeOf(rsc) as object), rsc, fields) as Resource;
+}
+
 /**
  * The resources crm_mon --resource shows: a named resource whole, and of a group or clone only
  * the members that are named.
@@ -41,8 +48,33 @@ function filterResources(list: readonly Resource[], ids: ReadonlySet<string>): R
     }
     if (rsc.variant === 'group') {
       const children = filterResources(rsc.children, ids);
-      if (children.length) out.push(Object.assign(Object.create(Object.getPrototypeOf(rsc) as object), rsc, { children }) as Resource);
+      if (children.length) out.push(resourceView(rsc, { children }));
     } else if (rsc.children.some((c) => named(c, ids) || c.children.some((g) => named(g, ids)))) {
+      out.push(rsc);
+    }
+  }
+  return out;
+}
+
+const sameNode = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/**
+ * crm_mon --node: an active resource shows only if it runs on the node, an inactive one always
+ * (pcmk__rsc_filtered_by_node); a clone lists only its instances on the node and, as stopped,
+ * only the node itself.
+ */
+function filterByNode(list: readonly Resource[], node: string): Resource[] {
+  const out: Resource[] = [];
+  for (const rsc of list) {
+    if (rsc.methods.active(rsc, false) && !rsc.runningOn.some((n) => sameNode(n.uname, node))) continue;
+    if (rsc.variant === 'group') {
+      const children = filterByNode(rsc.children, node);
+      if (children.length) out.push(resourceView(rsc, { children }));
+    } else if (rsc.variant === 'clone') {
+      const allowedNodes = new Map([...rsc.allowedNodes].filter(([, ns]) => sameNode(ns.node.uname, node)));
+      const knownOn = new Map([...rsc.knownOn].filter(([, n]) => sameNode(n.uname, node)));
+      out.push(resourceView(rsc, { children: filterByNode(rsc.children, node), allowedNodes, knownOn }));
+    } else {
       out.push(rsc);
     }
   }
@@ -64,6 +96,7 @@ export async function resourcesStatus(env: LibraryEnvironment, req: StatusReques
     resources = filterResources(resources, filterIds(ws, req.resource));
     if (!resources.length) throw new LibraryError(error({ code: 'STATUS_RESOURCE_NOT_FOUND', id: req.resource }));
   }
+  if (req.node !== undefined) resources = filterByNode(resources, req.node);
   const anyActive = resources.some((r) => r.methods.active(r, false));
   if (!req.inactive) resources = resources.filter((r) => r.methods.active(r, false));
   const view: WorkingSet = Object.assign(Object.create(Object.getPrototypeOf(ws) as object), ws, { resources, nodes: [] });

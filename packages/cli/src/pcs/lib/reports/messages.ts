@@ -79,7 +79,6 @@ export type ReportMessage =
   | { code: 'RESOURCE_DELETED'; id: string }
   | { code: 'NOTHING_TO_CLEAR' }
   | { code: 'RESOURCE_UPDATE_NOTHING_TO_DO'; id: string }
-  | { code: 'COMMAND_NEEDS_LIVE_CLUSTER'; command: string }
   | { code: 'DEBUG_ACTION_NEEDS_PRIMITIVE'; action: string; kind: string; id: string; inner: string[] }
   | { code: 'DEBUG_ACTION_STONITH'; id: string }
   | { code: 'USE_COMMAND_NODE_ADD_REMOTE' | 'USE_COMMAND_NODE_ADD_GUEST' }
@@ -92,6 +91,11 @@ export type ReportMessage =
   | { code: 'CANNOT_CONSTRAIN_BUNDLE_INNER_RESOURCE'; resource: string; bundle: string }
   | { code: 'NODE_EXISTENCE_NOT_VALIDATED' }
   | { code: 'NODE_NOT_FOUND'; node: string }
+  | { code: 'REMOTE_NODE_NOT_FOUND'; node: string; kind: 'remote' | 'guest' }
+  | { code: 'REMOTE_NODE_STEPS_LEFT_TO_USER'; node: string; adding: boolean }
+  | { code: 'USING_DEFAULT_ADDRESS_FOR_HOST'; node: string; address: string }
+  | { code: 'RESOURCE_IS_GUEST_NODE_ALREADY'; id: string }
+  | { code: 'MULTIPLE_RESULTS_FOUND'; kind: string; ids: string[]; search: string }
   | { code: 'ORDER_CONSTRAINT_ADDED'; first: string; then: string; kind: string; options: string }
   | { code: 'RULE_EXPRESSION_PARSE_ERROR'; rule: string; reason: string }
   | { code: 'RULE_EXPRESSION_NOT_ALLOWED'; expression: string }
@@ -158,6 +162,9 @@ export type ReportMessage =
   | { code: 'CIB_UPDATED' }
   | { code: 'STATUS_RESOURCE_NOT_FOUND'; id: string }
   | { code: 'STATUS_UNAVAILABLE'; command: string }
+  | { code: 'RELOCATE_CONSTRAINT_PLANNED'; id: string; resource: string; node: string; role?: string | undefined }
+  | { code: 'RELOCATE_NOTHING_TO_MOVE' }
+  | { code: 'RESOURCE_MOVE_ACTIVE_ON_SEVERAL_NODES'; id: string; nodes: string[] }
   | { code: 'BACKUP_ERROR'; reason: string }
   | { code: 'BACKUP_OLD_VERSION'; version: number; supported: number }
   | { code: 'CIB_EDIT_NO_EDITOR' }

@@ -93,7 +93,7 @@ function cloneCompatibility(md: PcsAgentMetadata, options: Pairs, forced: boolea
 }
 
 /** Builds the primitive (appended to <resources>) after all checks passed. */
-function buildPrimitive(env: LibraryEnvironment, cib: Cib, ids: IdProvider, req: CreatePrimitiveRequest, md: PcsAgentMetadata, kind: 'resource' | 'stonith'): XmlElement {
+export function buildPrimitive(env: LibraryEnvironment, cib: Cib, ids: IdProvider, req: CreatePrimitiveRequest, md: PcsAgentMetadata, kind: 'resource' | 'stonith'): XmlElement {
   const forced = req.force ?? false;
   if (ids.exists(req.id)) throw new LibraryError(error({ code: 'ID_ALREADY_EXISTS', id: req.id }));
   const idProblems = idReports(req.id, `${kind} name`);

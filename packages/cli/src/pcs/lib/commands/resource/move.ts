@@ -1,16 +1,16 @@
 // move-with-constraint / ban / clear, as crm_resource --move/--ban/--clear write them:
 // cli-prefer-RSC and cli-ban-RSC-on-NODE location constraints, with a dated rule when a
-// lifetime is given. Also `relocate clear`.
+// lifetime is given.
 
 import { XmlElement, addDuration, formatUtc, parseIsoDuration, type Cib } from '@hacluster/cib';
 import { constraintsOf, constraintsSection } from '../../cib/constraint/common.js';
-import { cloneInner, findResourceElement, isAnyClone, isBundle, isPromotableClone, isStonith, notFoundReport } from '../../cib/resource/common.js';
+import { findResourceElement, primitivesOf, isAnyClone, isBundle, isPromotableClone, isStonith, notFoundReport } from '../../cib/resource/common.js';
 import { append, remove } from '../../cib/tools.js';
 import type { LibraryEnvironment } from '../../env.js';
 import { deprecation, error, info, LibraryError, warning, type ReportItem } from '../../reports/item.js';
 
-/** Nodes where the status section says the resource (or an instance of it) runs. */
-export function runningOn(cib: Cib, resourceId: string): string[] {
+/** Nodes where the status section says the resource (or an instance of it) runs (or is promoted). */
+export function runningOn(cib: Cib, resourceId: string, promotedOnly = false): string[] {
   const status = cib.scope('status');
   if (!status) return [];
   const out: string[] = [];
@@ -21,6 +21,8 @@ export function runningOn(cib: Cib, resourceId: string): string[] {
         if (id !== resourceId && id.split(':')[0] !== resourceId) continue;
         const ops = r.elements('lrm_rsc_op').sort((a, b) => Number(a.get('call-id') ?? 0) - Number(b.get('call-id') ?? 0));
         const last = ops.filter((o) => (o.get('operation') ?? '') !== 'monitor' || o.get('rc-code') === '0' || o.get('rc-code') === '8').pop();
+        const promoted = last && ((last.get('operation') === 'promote' && last.get('rc-code') === '0') || (last.get('operation') === 'monitor' && last.get('rc-code') === '8'));
+        if (promotedOnly && !promoted) continue;
         if (last && ['start', 'promote', 'migrate_from', 'monitor'].includes(last.get('operation') ?? '') && ['0', '8'].includes(last.get('rc-code') ?? '')) {
           const uname = ns.get('uname') ?? ns.get('id') ?? '';
           if (!out.includes(uname)) out.push(uname);
@@ -29,6 +31,13 @@ export function runningOn(cib: Cib, resourceId: string): string[] {
     }
   }
   return out;
+}
+
+/** Nodes a resource is active (or promoted) on: where any of its primitives is. */
+function activeNodes(cib: Cib, el: XmlElement, promotedOnly = false): string[] {
+  const nodes = new Set<string>();
+  for (const p of primitivesOf(el)) for (const n of runningOn(cib, p.get('id') ?? '', promotedOnly)) nodes.add(n);
+  return [...nodes];
 }
 
 /** The end of a lifetime given as an ISO 8601 duration (PT1H) from now, as crm_resource writes it. */
@@ -94,7 +103,7 @@ export function banResource(env: LibraryEnvironment, req: MoveBanRequest): void 
   const el = findForMoveBan(env, cib, req.resource);
   const a = analyse(cib, el);
   if (req.promoted && !a.promotable) throw new LibraryError(error({ code: 'RESOURCE_PROMOTED_NEEDS_PROMOTABLE', id: req.resource }));
-  const nodes = req.node ? [req.node] : runningOn(cib, a.isClone && cloneInner(el) ? (cloneInner(el)!.get('id') ?? '') : req.resource);
+  const nodes = req.node ? [req.node] : activeNodes(cib, el);
   if (nodes.length === 0) throw new LibraryError(error({ code: 'RESOURCE_BAN_NEEDS_NODE' }));
   const end = req.lifetime ? lifetimeEnd(req.lifetime, req.now ?? new Date()) : undefined;
   for (const node of nodes) {
@@ -116,14 +125,23 @@ export function moveWithConstraint(env: LibraryEnvironment, req: MoveBanRequest)
   else if (!req.promoted && a.inPromotable) problems.push(error({ code: 'CANNOT_MOVE_RESOURCE', id: req.resource, reason: 'promotable-inner', promotableId: a.promotableId }));
   else if (req.promoted && !a.promotable) problems.push(error({ code: 'RESOURCE_PROMOTED_NEEDS_PROMOTABLE', id: req.resource }));
   env.reports.reportList(problems).throwOnErrors();
+  const end = req.lifetime ? lifetimeEnd(req.lifetime, req.now ?? new Date()) : undefined;
   if (!req.node) {
-    if (runningOn(cib, req.resource).length === 0) throw new LibraryError(error({ code: 'RESOURCE_BAN_NEEDS_NODE' }));
-    throw new LibraryError(error({ code: 'COMMAND_NEEDS_LIVE_CLUSTER', command: 'resource move-with-constraint without a node' }));
+    // As crm_resource --move without a node: away from the one node it runs (or is promoted) on.
+    const nodes = activeNodes(cib, el, req.promoted);
+    if (nodes.length === 0) throw new LibraryError(error({ code: 'RESOURCE_BAN_NEEDS_NODE' }));
+    if (nodes.length > 1) throw new LibraryError(error({ code: 'RESOURCE_MOVE_ACTIVE_ON_SEVERAL_NODES', id: req.resource, nodes }));
+    const node = nodes[0]!;
+    const id = `cli-ban-${req.resource}-on-${node}`;
+    writeConstraint(cib, { id, resource: req.resource, node, score: '-INFINITY', promoted: req.promoted, end, ruleIds: [`${id}-rule`, `${id}-expr`, `${id}-lifetime`] });
+    env.reports.report(warning({ code: 'RESOURCE_BAN_CONSTRAINT_CREATED', constraintId: id, resource: req.resource, node, promoted: req.promoted }));
+    if (end) env.reports.report(info({ code: 'CONSTRAINT_LIFETIME', end }));
+    env.pushCib(cib);
+    return;
   }
   // As crm_resource: earlier moves go, and so does a ban from the target node.
   clearConstraints(cib, req.resource, allNodes(cib), { bans: false }, () => undefined);
   clearConstraints(cib, req.resource, [req.node], { bans: true }, () => undefined);
-  const end = req.lifetime ? lifetimeEnd(req.lifetime, req.now ?? new Date()) : undefined;
   const id = `cli-prefer-${req.resource}`;
   writeConstraint(cib, {
     id,
@@ -191,20 +209,5 @@ export function clearResource(env: LibraryEnvironment, req: ClearRequest): void 
   clearConstraints(cib, req.resource, nodes, { bans: true, ...(req.expired ? { expiredOnly: req.now ?? new Date() } : {}) }, (id) =>
     env.reports.report(info({ code: 'CONSTRAINT_REMOVED', id })),
   );
-  env.pushCib(cib);
-}
-
-export const RELOCATE_CONSTRAINT_PREFIX = 'pcs-relocate-';
-
-/** `resource relocate clear`: constraints left by an interrupted relocate. */
-export function relocateClear(env: LibraryEnvironment): void {
-  const cib = env.getCib('resource relocate clear');
-  for (const c of constraintsOf(cib, 'rsc_location')) {
-    const id = c.get('id') ?? '';
-    if (id.startsWith(RELOCATE_CONSTRAINT_PREFIX)) {
-      remove(c);
-      env.reports.report(info({ code: 'CONSTRAINT_REMOVED', id }));
-    }
-  }
   env.pushCib(cib);
 }

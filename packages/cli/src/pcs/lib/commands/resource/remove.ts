@@ -2,7 +2,7 @@
 // empty by it, and everything that refers to it (constraints, tags, fencing levels, ACLs).
 
 import type { Cib, XmlElement } from '@hacluster/cib';
-import { bundleInner, cloneInner, findResourceElement, groupInner, isAnyClone, isGroup, resourcesToEnable } from '../../cib/resource/common.js';
+import { bundleInner, cloneInner, findResourceElement, groupInner, isAnyClone, isGroup } from '../../cib/resource/common.js';
 import { remove } from '../../cib/tools.js';
 import type { LibraryEnvironment } from '../../env.js';
 import { error, info, LibraryError } from '../../reports/item.js';
@@ -56,6 +56,12 @@ export interface RemoveRequest {
 
 export function removeResource(env: LibraryEnvironment, req: RemoveRequest): void {
   const cib = env.getCib('resource delete');
+  deleteResource(env, cib, req);
+  env.pushCib(cib);
+}
+
+/** Deletes a resource and what refers to it from a loaded CIB, reporting each removal. */
+export function deleteResource(env: LibraryEnvironment, cib: Cib, req: RemoveRequest): void {
   let id = req.id;
   const found = findResourceElement(cib, id);
   if (found) {
@@ -76,20 +82,16 @@ export function removeResource(env: LibraryEnvironment, req: RemoveRequest): voi
     removeResourceReferences(cib, id, removedConstraint);
     remove(bundle);
     say(id);
-    env.pushCib(cib);
     return;
   }
   const group = findResourceElement(cib, id, ['group']);
   if (group) {
     for (const p of groupInner(group)) deletePrimitive(cib, p, say, removedConstraint);
-    env.pushCib(cib);
     return;
   }
   const primitive = findResourceElement(cib, id, ['primitive']);
   if (!primitive || (req.stonith && primitive.get('class') !== 'stonith')) throw new LibraryError(error({ code: 'RESOURCE_DOES_NOT_EXIST', id }));
   deletePrimitive(cib, primitive, say, removedConstraint);
-  env.pushCib(cib);
-  void resourcesToEnable;
 }
 
 function deletePrimitive(cib: Cib, primitive: XmlElement, say: (id: string) => void, removedConstraint: (id: string) => void): void {
