@@ -45,7 +45,7 @@ export function schedule(ws: WorkingSet, options: ScheduleOptions = {}): Schedul
   createInternalConstraints(ws);
   handleConfigChanges(ws, info);
   assignResources(ws);
-  scheduleResourceActions(ws);
+  scheduleResourceActions(ws, info);
   // before fencing: it is one more place where nodes may turn out to need fencing
   orderRemoteConnectionActions(ws);
   scheduleFencingAndShutdowns(ws);

@@ -1,7 +1,7 @@
 // Clones: instances and their numbering, the mapping of history to instances, instance
 // placement, the clone's pseudo-actions and orderings (interleave, clone-min), probes, fail
-// counts, and the status display. Promotable clones are refused until their feature is
-// registered (notifications: notify.test.ts).
+// counts, and the status display (promotable clones: promotable.test.ts; notifications:
+// notify.test.ts).
 
 import { describe, expect, it } from 'vitest';
 import { MINUS_INFINITY } from '@hacluster/cib';

@@ -16,6 +16,8 @@ export interface HistoryOp {
   callId?: number;
   status?: number;
   lastRcChange?: number;
+  /** The agent recorded with the history (default ocf:pacemaker:Dummy). */
+  agent?: { class: string; provider?: string; type: string };
 }
 
 export interface NodeSpec {
@@ -96,7 +98,11 @@ function nodeState(n: NodeSpec, id: string): string {
     byRsc.get(op.rsc)!.push(op);
   }
   const lrm = [...byRsc.entries()]
-    .map(([rsc, ops]) => `<lrm_resource id="${rsc}" class="ocf" provider="pacemaker" type="Dummy">${ops.map((o, i) => opXml(n.name, o, i)).join('')}</lrm_resource>`)
+    .map(([rsc, ops]) => {
+      const agent = ops[0]!.agent ?? { class: 'ocf', provider: 'pacemaker', type: 'Dummy' };
+      const provider = agent.provider !== undefined ? ` provider="${agent.provider}"` : '';
+      return `<lrm_resource id="${rsc}" class="${agent.class}"${provider} type="${agent.type}">${ops.map((o, i) => opXml(n.name, o, i)).join('')}</lrm_resource>`;
+    })
     .join('');
   const transient = n.transient
     ? `<transient_attributes id="${id}"><instance_attributes id="status-${id}">${nvpairs(`status-${id}`, n.transient)}</instance_attributes></transient_attributes>`

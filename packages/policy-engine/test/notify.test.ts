@@ -288,3 +288,40 @@ describe('the hosts of guest nodes', () => {
     expect(environment(action(r.ws, 'A:0_start_0'))['all_hosts']).toBeUndefined();
   });
 });
+
+describe('notifications around a promotion', () => {
+  /** A:0 and A:1 run unpromoted on n1 and n2; n1 has the higher promotion score. */
+  const promotion = (): CibSpec => ({
+    nodes: [
+      { name: 'n1', transient: { 'master-A': '10' }, history: [probedStopped('A'), started('A')] },
+      { name: 'n2', transient: { 'master-A': '5' }, history: [probedStopped('A'), started('A')] },
+    ],
+    resources: notifyClone({ promotable: 'true' }),
+  });
+
+  it('tells every instance before and after the promote, listing the promotion and the roles', () => {
+    const r = run(promotion());
+    const promoted = r.ws.resourceById.get('C')!.children.find((c) => c.runningOn[0]?.uname === 'n1')!.id;
+    const other = r.ws.resourceById.get('C')!.children.find((c) => c.runningOn[0]?.uname === 'n2')!.id;
+    const notifies = [...r.inGraph].filter((a) => a.task === 'notify' && a.rsc?.variant === 'primitive').map(label).sort();
+    expect(notifies).toEqual(
+      [`${promoted}_pre_notify_promote_0@n1`, `${promoted}_post_notify_promote_0@n1`, `${other}_pre_notify_promote_0@n2`, `${other}_post_notify_promote_0@n2`].sort(),
+    );
+    const env = environment(action(r.ws, `${other}_pre_notify_promote_0`, 'n2'));
+    expect(env).toMatchObject({
+      type: 'pre',
+      operation: 'promote',
+      promote_resource: promoted,
+      promote_uname: 'n1',
+      // roles as they are now: both unpromoted, under both names
+      unpromoted_resource: 'A:0 A:1',
+      unpromoted_uname: 'n1 n2',
+      slave_resource: 'A:0 A:1',
+      promoted_resource: ' ',
+      master_resource: ' ',
+      active_resource: 'A:0 A:1',
+    });
+    expect(graphInputs(r, 'C_promote_0')).toContain('C_confirmed-pre_notify_promote_0');
+    expect(graphInputs(r, 'C_post_notify_promoted_0')).toEqual(expect.arrayContaining(['C_confirmed-pre_notify_promote_0', 'C_promoted_0']));
+  });
+});

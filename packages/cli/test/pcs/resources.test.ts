@@ -7,6 +7,7 @@ import { debugResourceAction } from '../../src/pcs/lib/commands/resource/debug.j
 import { resourceRelations } from '../../src/pcs/lib/commands/resource/relations.js';
 import { orderAdd } from '../../src/pcs/lib/commands/constraint/order.js';
 import { cibText } from '../../src/pcs/lib/commands/cluster-cib.js';
+import { resourcesStatus } from '../../src/pcs/lib/commands/status.js';
 import { treeToLines } from '../../src/pcs/cli/resource/relations.js';
 import { textWrap } from '../../src/pcs/cli/wrap.js';
 import { LibraryError } from '../../src/pcs/lib/reports/item.js';
@@ -69,6 +70,24 @@ describe('bundles', () => {
     expect(t.reports.at(-1)).toMatchObject({ severity: 'error', forceCode: 'FORCE', message: { code: 'RESOURCE_IN_BUNDLE_NOT_ACCESSIBLE', bundle: 'b2', resource: 'web' } });
     bundleUpdateCmd(t.next(), 'b2', noPort, { force: true });
     expect(cibText(t.next(), 'resources')).toContain('<network/>');
+  });
+});
+
+describe('bundle status', () => {
+  it('shows a bundle per replica, and only the named parts of its replicas for one of them (as crm_mon)', async () => {
+    t = testEnv();
+    bundleCreate(t.env, { id: 'b1', containerType: 'docker', container: { image: 'x', replicas: '2' }, network: { 'control-port': '3121' }, portMaps: [], storageMaps: [], meta: [] }, { force: false, disabled: false });
+    await dummy('web', { kind: 'bundle', bundle: 'b1' });
+    expect((await resourcesStatus(t.next(), { inactive: true })).lines).toEqual([
+      '  * Container bundle set: b1 [x]:',
+      '    * b1-0\t(ocf:pacemaker:Dummy):\t Stopped',
+      '    * b1-1\t(ocf:pacemaker:Dummy):\t Stopped',
+    ]);
+    expect((await resourcesStatus(t.next(), { inactive: true, resource: 'b1-docker-1' })).lines).toEqual([
+      '  * Container bundle set: b1 [x]:',
+      '    * Replica[1]',
+      '      * b1-docker-1\t(ocf:heartbeat:docker):\t Stopped',
+    ]);
   });
 });
 

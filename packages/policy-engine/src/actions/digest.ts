@@ -7,6 +7,7 @@ import type { XmlElement } from '@hacluster/cib';
 import type { DigestResult, Node, Resource, WorkingSet } from '../model/types.js';
 import { customAction } from './action.js';
 import { resourceParams } from '../unpack/params.js';
+import { bundleRemoteName } from '../variants/bundle/remote-address.js';
 import { opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { compareVersions } from '../util/version.js';
@@ -141,6 +142,9 @@ export function calculateDigests(
   const params = resourceParams(rsc, node);
   const action = customAction(rsc, ws, opKey(rsc.id, task, intervalMs), task, node, true, false);
   const all = new Map<string, string>();
+  // a bundle connection's "#uname" is its container's host (REMOTE_CONTAINER_HACK)
+  const remoteName = bundleRemoteName(rsc);
+  if (remoteName !== undefined) all.set('addr', remoteName);
   for (const [k, v] of params) addField(all, k, v);
   for (const [k, v] of action.extra) addField(all, k, v);
   for (const [k, v] of action.meta) addMetaField(all, k, v);

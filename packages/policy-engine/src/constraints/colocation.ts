@@ -13,6 +13,7 @@ import { copyTable } from './resource-location.js';
 import { expandTagsInSets, findConstraintResource, resourceOrTag, tagToSet } from './resolve.js';
 import { orderResourceActions } from './ordering.js';
 import { OrderFlag } from '../model/flags.js';
+import { isBundled, topResource } from '../unpack/resource-helpers.js';
 
 /** Marks a node score as "was positive, would turn negative" while adding scores. */
 export const INFINITY_HACK = -100_000_000;
@@ -350,8 +351,11 @@ export type CollocAffectsN = (typeof CollocAffects)[keyof typeof CollocAffects];
  * container's assigned host when the resource asks for it (container-attribute-target=host).
  */
 export function colocationNodeAttr(node: Node, attr: string, rsc: Resource | undefined): string | undefined {
-  const target = rsc?.meta.get('container-attribute-target');
   const container = node.remoteRsc?.container;
+  // What is colocated with a bundle's resource goes with the replica's container, so a bundle
+  // node's attributes are its host's for the bundled resource (not for containers or addresses).
+  const forceHost = rsc !== undefined && node.remoteRsc !== undefined && isBundled(node.remoteRsc) && isBundled(rsc) && topResource(rsc).variant === 'clone';
+  const target = forceHost ? 'host' : rsc?.meta.get('container-attribute-target');
   if (target === undefined || target.toLowerCase() !== 'host' || container === undefined) return node.attrs.get(attr);
   const host = container.assignedTo?.node;
   return host === undefined ? undefined : host.attrs.get(attr);

@@ -5,7 +5,7 @@ import { MINUS_INFINITY, addScores, type Score } from '@hacluster/cib';
 import { Discover, type Node, type NodeScore, type NodeTable, type Resource } from '../model/types.js';
 
 export function copyNodeScore(node: Node, weight: Score = node.weight): NodeScore {
-  return { node, weight, fixed: node.fixed, count: 0, discoverMode: Discover.always };
+  return { node, weight, fixed: node.fixed, count: 0, discoverMode: node.discoverMode };
 }
 
 export function copyTable(table: NodeTable): NodeTable {
@@ -15,7 +15,7 @@ export function copyTable(table: NodeTable): NodeTable {
 }
 
 function resourceNodeScore(rsc: Resource, node: Node, discoverMode: number, score: Score, tag: string): void {
-  if ((rsc.exclusiveDiscover || discoverMode === Discover.never) && tag === 'symmetric_default') return;
+  if ((rsc.exclusiveDiscover || discoverMode === Discover.never || node.discoverMode === Discover.never) && tag === 'symmetric_default') return;
   for (const child of rsc.children) resourceNodeScore(child, node, discoverMode, score, tag);
   let match = rsc.allowedNodes.get(node.id);
   if (match === undefined) {

@@ -7,6 +7,7 @@
 import type { NextChange, Score, XmlElement } from '@hacluster/cib';
 import type { RoleN } from './role.js';
 import type { VariantMethods } from '../variants/methods.js';
+import type { BundleData } from '../variants/bundle/data.js';
 
 export type Variant = 'primitive' | 'group' | 'clone' | 'bundle';
 
@@ -53,6 +54,11 @@ export interface Node {
   fixed: boolean;
   /** Cached operation digests, keyed by operation key. */
   digestCache: Map<string, DigestResult>;
+  /**
+   * The discovery mode copies of this node start with (Pacemaker's rsc_discover_mode on the node
+   * itself): `never` for bundle nodes, which only their own replica may probe.
+   */
+  discoverMode: DiscoverMode;
 }
 
 /** Whether a location lets probes run: Pacemaker's pe_discover_e. */
@@ -194,11 +200,13 @@ export interface Resource {
   groupColocated: boolean;
   /** What a clone is configured with; undefined for every other variant. */
   clone: CloneData | undefined;
+  /** What a bundle is configured with and its replicas; undefined for every other variant. */
+  bundle: BundleData | undefined;
 }
 
 /**
- * A clone's own settings (Pacemaker's clone_variant_data_t). Promotable clones and notifications
- * keep their per-clone data here too when they come (promotion limits are already read).
+ * A clone's own settings and state (Pacemaker's clone_variant_data_t), including the promotable
+ * feature's.
  */
 export interface CloneData {
   /** clone-max: instances in total (default: the number of nodes). */
@@ -209,6 +217,13 @@ export interface CloneData {
   promotedMax: number;
   /** promoted-node-max (legacy master-node-max), for promotable clones. */
   promotedNodeMax: number;
+  /** Promotion scores were added to the instances' node scores (pcmk__clone_promotion_added). */
+  promotionAdded: boolean;
+  /**
+   * Roles are being (or have been) chosen (pcmk__clone_promotion_constrained): from then on, a
+   * bundle hands its colocations to its promotable clone's instances.
+   */
+  promotionConstrained: boolean;
   /** Instances created so far: numbers are handed out in order, orphans past clone-max. */
   totalClones: number;
   /** Instances start and stop one after the other, by number (meta "ordered"). */

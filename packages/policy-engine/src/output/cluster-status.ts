@@ -12,10 +12,18 @@ import { isTrue } from '../util/strings.js';
 import { parseOpKey } from '../util/opkey.js';
 import { TextOutput } from './text.js';
 import { formatClone } from '../variants/clone/format.js';
+import { formatBundle } from '../variants/bundle/format.js';
 
 export interface StatusOptions {
   /** Show pending operations ("Starting", "(Monitoring)"): crm_simulate's view before scheduling. */
   showPending?: boolean;
+  /**
+   * Only these resources (crm_mon --resource; ids or configured ids): a collective resource that
+   * is not named itself shows only its named parts (bundles so far).
+   */
+  onlyResources?: ReadonlySet<string>;
+  /** Show the resources a bundle makes implicitly, replica by replica (crm_mon --show-detail). */
+  showImplicit?: boolean;
 }
 
 const EXIT_TEXT: Record<number, string> = {
@@ -134,15 +142,19 @@ export function failedProbeFor(rsc: Resource, nodeName: string | undefined): { r
 }
 
 /** One primitive's line (Pacemaker's pcmk__native_output_string). */
-export function primitiveLine(rsc: Resource, options: StatusOptions): string {
-  let node = currentNode(rsc) ?? rsc.pendingNode;
+/**
+ * A primitive's status line. `shown` replaces the name and node (a bundle replica shows its
+ * instance under the replica's name, on its container's host).
+ */
+export function primitiveLine(rsc: Resource, options: StatusOptions, shown?: { name: string; node: Node | undefined }): string {
+  let node = shown !== undefined ? shown.node : (currentNode(rsc) ?? rsc.pendingNode);
   const cls = rsc.xml.get('class') ?? 'unknown';
   const provider = cls.toLowerCase() === 'ocf' ? rsc.xml.get('provider') : undefined;
   const kind = rsc.xml.get('type') ?? 'unknown';
   if (node === undefined && rsc.lockNode !== undefined) node = rsc.lockNode;
   const multiple = rsc.runningOn.length > 1;
   if (multiple) node = undefined;
-  let s = `${printableId(rsc)}\t(${cls}${provider !== undefined ? `:${provider}` : ''}:${kind}):\t`;
+  let s = `${shown?.name ?? printableId(rsc)}\t(${cls}${provider !== undefined ? `:${provider}` : ''}:${kind}):\t`;
   if (rsc.orphan) s += ' ORPHANED';
   if (rsc.failed) {
     const role = displayableRole(rsc);
@@ -208,6 +220,7 @@ const FORMATTERS: Partial<Record<Resource['variant'], ResourceFormatter>> = {
   primitive: formatPrimitive,
   group: formatGroup,
   clone: formatClone,
+  bundle: formatBundle,
 };
 
 /** Lets a variant (clones, bundles) add its formatter. */

@@ -209,7 +209,10 @@ function actionAttributes(action: Action, withNode: boolean): { attributes: [str
   for (const [k, v] of action.extra) addValue(attrs, k, v);
   const params: [string, string][] = [];
   if (action.rsc !== undefined && action.node !== undefined) {
-    for (const [k, v] of resourceParams(action.rsc, action.node)) params.push([k, v]);
+    // a bundle connection's "#uname" address is its container's host (pcmk__substitute_remote_addr)
+    const nodeParams = resourceParams(action.rsc, action.node);
+    const addr = nodeParams.get('addr') === '#uname' ? resourceParams(action.rsc, undefined).get('addr') : undefined;
+    for (const [k, v] of nodeParams) params.push([k, k === 'addr' && addr !== undefined ? addr : v]);
   } else if (action.rsc !== undefined && action.rsc.variant === 'primitive') {
     for (const [k, v] of resourceParams(action.rsc, undefined)) params.push([k, v]);
   }

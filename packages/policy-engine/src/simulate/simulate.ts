@@ -181,11 +181,10 @@ export function simulateCluster(cib: XmlElement, options: SimulateOptions): Simu
   let ws = unpackWith(cib, options, now);
   let printed = false;
   if (!out.isQuiet) {
+    // (crm_simulate shows the maint-mode message only in maintenance mode: stop-all-resources
+    // alone, whose own text that message also has, is not announced)
     if (ws.flags.maintenanceMode) {
       out.raw('\n              *** Resource management is DISABLED ***\n  The cluster will not attempt to start, stop or recover services\n');
-      printed = true;
-    } else if (ws.flags.stopEverything) {
-      out.raw('\n    *** Resource management is DISABLED ***\n  The cluster will keep all resources stopped\n');
       printed = true;
     }
     if (ws.disabledResources || ws.blockedResources) {

@@ -9,6 +9,7 @@ import type { Node, Resource, WorkingSet } from '../model/types.js';
 import { customAction, deleteAction, setActionReason } from '../actions/action.js';
 import { compareDigests } from '../actions/digest.js';
 import { clearFailcount } from '../actions/failcount-actions.js';
+import { bundleNeedsRemoteName } from '../variants/bundle/remote-address.js';
 import { findOpEntry } from '../actions/operation.js';
 import { orderResourceActions, newOrdering } from '../constraints/ordering.js';
 import { opKey } from '../util/opkey.js';
@@ -185,7 +186,10 @@ function processRscHistory(entry: XmlElement, rsc: Resource, node: Node, info: (
     if (intervalMs > 0 && (rsc.maintenance || node.maintenance)) {
       scheduleCancel(rsc, op.get('call-id'), task, intervalMs, node);
     } else if (intervalMs > 0 || task === 'monitor' || task === 'start' || task === 'promote' || task === 'migrate_from') {
-      if (checkActionConfig(rsc, node, op, info) && getFailcount(node, rsc, { effective: true }).count !== 0) {
+      if (bundleNeedsRemoteName(rsc)) {
+        // the digest would be taken with the literal "#uname": checked after assignment
+        rsc.cluster.paramChecks.push({ xml: op, rsc, node, check: 'active' });
+      } else if (checkActionConfig(rsc, node, op, info) && getFailcount(node, rsc, { effective: true }).count !== 0) {
         clearFailcount(rsc, node, 'action definition changed');
       }
     }
@@ -232,3 +236,21 @@ export function handleConfigChanges(ws: WorkingSet, info: (msg: string) => void)
   }
 }
 
+/**
+ * The checks put off until resources are placed (Pacemaker's check_params, run from
+ * schedule_resource_actions): those of "#uname" bundle connections, whose digests need the
+ * container's host.
+ */
+export function runDeferredParamChecks(ws: WorkingSet, info: (msg: string) => void): void {
+  for (const { xml, rsc, node, check } of ws.paramChecks) {
+    let reason: string | undefined;
+    if (check === 'active') {
+      if (checkActionConfig(rsc, node, xml, info) && getFailcount(node, rsc, { effective: true }).count !== 0) reason = 'action definition changed';
+    } else {
+      const rc = compareDigests(rsc, xml, node).rc;
+      if (rc !== 'unknown' && rc !== 'match') reason = 'resource parameters have changed';
+    }
+    if (reason !== undefined) clearFailcount(rsc, node, reason);
+  }
+  ws.paramChecks = [];
+}

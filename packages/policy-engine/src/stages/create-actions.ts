@@ -1,4 +1,4 @@
-// Stage: resource actions (Pacemaker's schedule_resource_actions): probes, clearing the fail
+// Stage: resource actions (Pacemaker's schedule_resource_actions): deferred parameter checks, probes, clearing the fail
 // counts of removed resources, then each resource's own actions.
 
 import { OrderFlag } from '../model/flags.js';
@@ -8,6 +8,7 @@ import { newOrdering } from '../constraints/ordering.js';
 import { getFailcount } from '../unpack/failcounts.js';
 import { opKey } from '../util/opkey.js';
 import { scheduleProbes } from './probes.js';
+import { runDeferredParamChecks } from './config-changes.js';
 
 function clearFailcountsIfOrphaned(ws: WorkingSet, rsc: Resource): void {
   if (!rsc.orphan) return;
@@ -19,7 +20,8 @@ function clearFailcountsIfOrphaned(ws: WorkingSet, rsc: Resource): void {
   }
 }
 
-export function scheduleResourceActions(ws: WorkingSet): void {
+export function scheduleResourceActions(ws: WorkingSet, info: (msg: string) => void): void {
+  runDeferredParamChecks(ws, info);
   if (ws.flags.startupProbes) scheduleProbes(ws);
   if (ws.flags.stopRscOrphans) for (const rsc of ws.resources) clearFailcountsIfOrphaned(ws, rsc);
   for (const rsc of ws.resources) rsc.methods.createActions(rsc);

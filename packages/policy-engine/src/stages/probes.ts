@@ -90,7 +90,8 @@ export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
     if (allowed === undefined) return false;
     if (allowed.discoverMode !== Discover.exclusive) return false;
   }
-  const discoverMode = allowed === undefined ? Discover.always : allowed.discoverMode;
+  // (a node the resource has no score for has its own mode: bundle nodes are never probed so)
+  const discoverMode = allowed === undefined ? node.discoverMode : allowed.discoverMode;
   if (discoverMode === Discover.never) return false;
   if (isGuestNode(node)) {
     const guest = node.remoteRsc!.container!;

@@ -4,15 +4,16 @@
 
 import { MINUS_INFINITY, XmlElement, type Score } from '@hacluster/cib';
 import { Role, type RoleN } from '../model/role.js';
-import { ActionFlag } from '../model/flags.js';
+import { ActionFlag, OrderFlag } from '../model/flags.js';
 import type { Node, OnFail, Resource, WorkingSet } from '../model/types.js';
-import { customAction, resourceActions, stopAction, demoteAction } from '../actions/action.js';
+import { customAction, orderActions, resourceActions, stopAction, demoteAction } from '../actions/action.js';
 import { resourceLocation, allNodesTable } from '../constraints/resource-location.js';
 import { opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { clearFailcount } from '../actions/failcount-actions.js';
+import { bundleNeedsRemoteName } from '../variants/bundle/remote-address.js';
 import { compareDigests } from '../actions/digest.js';
-import { fenceNode, canFence } from './fence.js';
+import { fenceNode, fenceOp, canFence } from './fence.js';
 import { addNode, findNode, isGuestNode, isGuestOrRemote, isRemoteNode, newNode } from './nodes.js';
 import { cloneStrip, getFailcount, targetRcOf } from './failcounts.js';
 import { historyEntry } from './history-index.js';
@@ -274,6 +275,11 @@ function remapOperation(
 
 function shouldClearForParamChange(rsc: Resource, node: Node, xmlOp: XmlElement, task: string): boolean {
   if (task === 'start' || task === 'monitor') {
+    // a "#uname" bundle connection's address is known only once its container is placed
+    if (bundleNeedsRemoteName(rsc)) {
+      rsc.cluster.paramChecks.push({ xml: xmlOp, rsc, node, check: 'last_failure' });
+      return false;
+    }
     const digest = compareDigests(rsc, xmlOp, node);
     return digest.rc !== 'unknown' && digest.rc !== 'match';
   }
@@ -306,7 +312,12 @@ function checkOperationExpiry(ws: WorkingSet, rsc: Resource, node: Node, rc: num
     clearReason = 'resource parameters have changed';
   }
   if (clearReason !== undefined) {
-    clearFailcount(rsc, node, clearReason);
+    const clear = clearFailcount(rsc, node, clearReason);
+    // a connection cleared for its reconnect interval waits for any fencing of its node
+    if (ws.flags.stonithEnabled && rsc.remoteReconnectMs !== 0) {
+      const remoteNode = findNode(ws, rsc.id);
+      if (remoteNode !== undefined) orderActions(fenceOp(ws, remoteNode, undefined, true, undefined, false), clear, OrderFlag.impliesThen);
+    }
   }
   if (expired && intervalMs === 0 && task === 'monitor') {
     switch (rc) {
@@ -818,6 +829,9 @@ function unpackMigrateToSuccess(ws: WorkingSet, rsc: Resource, node: Node, xmlOp
       rsc.allowMigrate = false;
     }
   } else {
+    // the migrate_from is pending, erased or still to come: with no history at all on an online
+    // target, it was probably cleaned, and a probe there will tell
+    if (targetNode && targetNode.online && unknownOnNode(ws, rsc.id, target)) return;
     if (!targetNewerState && targetNode && targetNode.online) {
       addRunning(ws, rsc, targetNode, false);
       if (sourceNode && sourceNode.online) {

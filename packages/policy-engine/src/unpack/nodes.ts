@@ -3,7 +3,7 @@
 
 import { ruleTime } from '../util/rules.js';
 import { INFINITY, MINUS_INFINITY, type Score, type XmlElement } from '@hacluster/cib';
-import type { Node, NodeType, WorkingSet } from '../model/types.js';
+import { Discover, type Node, type NodeType, type WorkingSet } from '../model/types.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { char2score } from '../util/score.js';
 import { isTrue, numericStrcasecmp, toBoolean } from '../util/strings.js';
@@ -43,6 +43,7 @@ export function newNode(id: string, uname: string, type: NodeType, weight: Score
     weight,
     fixed: false,
     digestCache: new Map(),
+    discoverMode: Discover.always,
   };
 }
 

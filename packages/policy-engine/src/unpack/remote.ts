@@ -9,13 +9,13 @@ import type { Resource, WorkingSet } from '../model/types.js';
 import { addNode, findNode, handleStartupFencing, newNode } from './nodes.js';
 import { containsRemoteNode } from './resources.js';
 
-function element(name: string, attrs: Record<string, string | undefined>, children: XmlElement[] = []): XmlElement {
+export function element(name: string, attrs: Record<string, string | undefined>, children: XmlElement[] = []): XmlElement {
   const el = XmlElement.create(name, attrs, children);
   for (const c of children) c.parent = el;
   return el;
 }
 
-function nvpair(setId: string, name: string, value: string): XmlElement {
+export function nvpair(setId: string, name: string, value: string): XmlElement {
   return element('nvpair', { id: `${setId}-${name}`, name, value });
 }
 
@@ -65,25 +65,44 @@ function guestSettings(xml: XmlElement): GuestSettings {
   return s;
 }
 
+/** What a generated connection resource is made of (Pacemaker's pe_create_remote_xml arguments). */
+export interface RemoteConnectionSettings {
+  id: string;
+  container?: string | undefined;
+  allowMigrate?: string | undefined;
+  managed?: string | undefined;
+  startTimeout?: string | undefined;
+  server?: string | undefined;
+  port?: string | undefined;
+}
+
 /**
- * The connection resource of a guest node, as Pacemaker generates it: an internal
- * ocf:pacemaker:remote primitive named after the node, contained in the guest's resource.
+ * A generated connection resource, as Pacemaker makes them for guest nodes and bundle replicas:
+ * an internal ocf:pacemaker:remote primitive named after the node, contained in its container.
  */
-function guestConnectionXml(container: string, s: GuestSettings & { name: string }): XmlElement {
-  const metaId = `${s.name}-meta_attributes`;
-  const meta = [nvpair(metaId, 'internal_rsc', 'true'), nvpair(metaId, 'container', container)];
+export function remoteConnectionXml(s: RemoteConnectionSettings): XmlElement {
+  const metaId = `${s.id}-meta_attributes`;
+  const meta = [nvpair(metaId, 'internal_rsc', 'true')];
+  if (s.container !== undefined) meta.push(nvpair(metaId, 'container', s.container));
   if (s.allowMigrate !== undefined) meta.push(nvpair(metaId, 'allow-migrate', s.allowMigrate));
   if (s.managed !== undefined) meta.push(nvpair(metaId, 'is-managed', s.managed));
   const children = [element('meta_attributes', { id: metaId }, meta)];
   if (s.server !== undefined || s.port !== undefined) {
-    const instId = `${s.name}-instance_attributes`;
+    const instId = `${s.id}-instance_attributes`;
     const inst: XmlElement[] = [];
     if (s.server !== undefined) inst.push(nvpair(instId, 'addr', s.server));
     if (s.port !== undefined) inst.push(nvpair(instId, 'port', s.port));
     children.push(element('instance_attributes', { id: instId }, inst));
   }
-  children.push(element('operations', {}, [op(s.name, 'monitor', '30s', '30s'), op(s.name, 'start', '0', s.connectTimeout)]));
-  return element('primitive', { id: s.name, class: 'ocf', provider: 'pacemaker', type: 'remote' }, children);
+  const ops = [op(s.id, 'monitor', '30s', '30s')];
+  if (s.startTimeout !== undefined) ops.push(op(s.id, 'start', '0', s.startTimeout));
+  children.push(element('operations', {}, ops));
+  return element('primitive', { id: s.id, class: 'ocf', provider: 'pacemaker', type: 'remote' }, children);
+}
+
+/** The connection resource of a guest node. */
+function guestConnectionXml(container: string, s: GuestSettings & { name: string }): XmlElement {
+  return remoteConnectionXml({ id: s.name, container, allowMigrate: s.allowMigrate, managed: s.managed, startTimeout: s.connectTimeout, server: s.server, port: s.port });
 }
 
 function addRemoteNode(ws: WorkingSet, id: string): void {

@@ -269,6 +269,7 @@ function newResource(ws: WorkingSet, xml: XmlElement, id: string, variant: Varia
     groupOrdered: true,
     groupColocated: true,
     clone: undefined,
+    bundle: undefined,
   };
   return rsc;
 }
@@ -310,7 +311,8 @@ export function unpackResource(ws: WorkingSet, original: XmlElement, parent: Res
     rsc.maintenance = true;
   }
   const top = parent === undefined ? rsc : topResource(parent);
-  if (top.variant === 'clone' || (parent === undefined && variant === 'clone')) {
+  // (a bundle's clone is a clone in its own right: the bundle is not a clone)
+  if (top.variant === 'clone' || (variant === 'clone' && (parent === undefined || parent.variant === 'bundle'))) {
     if (detectUnique(meta)) rsc.unique = true;
     if (isTrue(meta.get('promotable')) || xml.name === 'master') {
       if (!isTrue(meta.get('promotable'))) meta.set('promotable', 'true');

@@ -5,17 +5,19 @@ import type { VariantMethods } from './methods.js';
 import { primitiveMethods } from './primitive/index.js';
 import { groupMethods } from './group/index.js';
 import { cloneMethods } from './clone/index.js';
+import { bundleMethods } from './bundle/index.js';
 import { SchedulerError } from '../errors.js';
 
 const TABLE: Partial<Record<Variant, VariantMethods>> = {
   primitive: primitiveMethods,
   group: groupMethods,
   clone: cloneMethods,
+  bundle: bundleMethods,
 };
 
 /**
- * The methods of a variant. Bundles are not implemented yet: asking for them is an error naming
- * the variant, not a silent fallback.
+ * The methods of a variant (an error naming the variant for one without a row, not a silent
+ * fallback).
  */
 export function methodsFor(variant: Variant): VariantMethods {
   const methods = TABLE[variant];

@@ -55,6 +55,8 @@ export function cloneUnpack(rsc: Resource): boolean {
     cloneNodeMax: metaInt(rsc, 'clone-node-max', undefined, 1),
     promotedMax: rsc.promotable ? metaInt(rsc, 'promoted-max', 'master-max', 1) : 0,
     promotedNodeMax: rsc.promotable ? metaInt(rsc, 'promoted-node-max', 'master-node-max', 1) : 0,
+    promotionAdded: false,
+    promotionConstrained: false,
     totalClones: 0,
     ordered: isTrue(rsc.meta.get('ordered')),
     childXml,

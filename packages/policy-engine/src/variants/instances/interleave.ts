@@ -32,8 +32,41 @@ export function instanceMatches(instance: Resource, node: Node, role: RoleN, cur
   return instanceNode !== undefined && instanceNode === node;
 }
 
+/**
+ * Pacemaker's get_instance_list: a clone's instances are its children; a bundle's are its
+ * replicas' containers.
+ */
+export function instanceList(rsc: Resource): readonly Resource[] {
+  if (rsc.bundle !== undefined) return rsc.bundle.replicas.map((r) => r.container);
+  return rsc.children;
+}
+
+/** Pacemaker's pe__get_rsc_in_container: the bundled instance a bundle container runs. */
+function rscInContainer(instance: Resource): Resource | undefined {
+  return instance.parent?.bundle?.replicas.find((r) => r.container === instance)?.child;
+}
+
+/**
+ * Pacemaker's find_instance_action. For a bundle container, a "first" action is taken from the
+ * resource inside (what follows usually needs the service, not just the container) except for
+ * stops; a "then" action from the container except for promotion and demotion, which only the
+ * resource inside has.
+ */
+function findInstanceAction(action: Action, instance: Resource, name: string, node: Node | undefined, forFirst: boolean): Action | undefined {
+  let rsc: Resource | undefined;
+  const task = action.task;
+  if (
+    (forFirst && task !== 'stop' && task !== 'stopped') ||
+    (!forFirst && (task === 'promote' || task === 'promoted' || task === 'demote' || task === 'demoted'))
+  ) {
+    rsc = rscInContainer(instance);
+  }
+  rsc ??= instance;
+  return findFirstAction(rsc.actions, undefined, name, node);
+}
+
 function compatibleInstanceOn(rsc: Resource, node: Node, role: RoleN, current: boolean): Resource | undefined {
-  return rsc.children.find((instance) => instanceMatches(instance, node, role, current));
+  return instanceList(rsc).find((instance) => instanceMatches(instance, node, role, current));
 }
 
 /**
@@ -67,15 +100,15 @@ function updateInterleavedActions(first: Action, then: Action, node: Node | unde
   const firstTask = instanceTask(first);
   // stops and demotes interleave with the instance where it is now
   const current = first.uuid.endsWith('_stopped_0') || first.uuid.endsWith('_demoted_0');
-  for (const thenInstance of then.rsc!.children) {
+  for (const thenInstance of instanceList(then.rsc!)) {
     const firstInstance = findCompatibleInstance(thenInstance, first.rsc!, Role.unknown, current);
     if (firstInstance === undefined) {
       if (unassignIfMandatory(thenInstance, type, current)) changed |= Updated.then;
       continue;
     }
-    const firstAction = findFirstAction(firstInstance.actions, undefined, firstTask, node);
+    const firstAction = findInstanceAction(first, firstInstance, firstTask, node, true);
     if (firstAction === undefined) continue;
-    const thenAction = findFirstAction(thenInstance.actions, undefined, then.task, node);
+    const thenAction = findInstanceAction(then, thenInstance, then.task, node, false);
     if (thenAction === undefined) continue;
     if (orderActions(firstAction, thenAction, type)) changed |= Updated.first | Updated.then;
     changed |= thenInstance.methods.updateOrderedActions(
@@ -119,7 +152,7 @@ export function instanceUpdateOrderedActions(first: Action, then: Action, node: 
   if (then.rsc === undefined) return Updated.none;
   if (canInterleaveActions(first, then)) return updateInterleavedActions(first, then, node, filter, type);
   let changed = updateOrderedActions(first, then, node, flags, filter, type);
-  for (const instance of then.rsc.children) {
+  for (const instance of instanceList(then.rsc)) {
     changed |= updateNoninterleavedActions(instance, first, then, node, flags, filter, type);
   }
   return changed;

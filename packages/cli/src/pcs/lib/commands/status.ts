@@ -92,8 +92,9 @@ export async function resourcesStatus(env: LibraryEnvironment, req: StatusReques
   const ws = await workingSet(env);
   const { TextOutput, writeClusterStatus } = await import('@hacluster/policy-engine');
   let resources = ws.resources.filter((r) => !(r.orphan && !r.methods.active(r, true)));
+  const only = req.resource !== undefined ? filterIds(ws, req.resource) : undefined;
   if (req.resource !== undefined) {
-    resources = filterResources(resources, filterIds(ws, req.resource));
+    resources = filterResources(resources, only!);
     if (!resources.length) throw new LibraryError(error({ code: 'STATUS_RESOURCE_NOT_FOUND', id: req.resource }));
   }
   if (req.node !== undefined) resources = filterByNode(resources, req.node);
@@ -101,7 +102,8 @@ export async function resourcesStatus(env: LibraryEnvironment, req: StatusReques
   if (!req.inactive) resources = resources.filter((r) => r.methods.active(r, false));
   const view: WorkingSet = Object.assign(Object.create(Object.getPrototypeOf(ws) as object), ws, { resources, nodes: [] });
   const out = new TextOutput(true);
-  writeClusterStatus(view, out);
+  // (a bundle shows only the named parts of its replicas)
+  writeClusterStatus(view, out, { onlyResources: only });
   const lines = out.lines().slice(1).filter((l) => l !== '  * No resources');
   return { lines: [...lines], anyActive, anyResource: resources.length > 0 };
 }

@@ -7,13 +7,7 @@ import type { Action, Resource } from '../../../model/types.js';
 import { createNotifyPseudoOps } from './data.js';
 import { collectResourceData } from './environment.js';
 import { createNotifyActions } from './actions.js';
-
-/** Pacemaker's uber_parent: the top of the resource tree. */
-function uberParent(rsc: Resource): Resource {
-  let top = rsc;
-  while (top.parent !== undefined) top = top.parent;
-  return top;
-}
+import { topResource } from '../../../unpack/resource-helpers.js';
 
 /**
  * Post-notification pseudo-actions of the instance after `fencing`, and a notification of every
@@ -23,5 +17,7 @@ export function orderNotificationsAfterFencing(stop: Action, rsc: Resource, fenc
   const data = createNotifyPseudoOps(rsc, 'stop', undefined, fencing);
   collectResourceData(rsc, false, data);
   data.keys.push(['notify_stop_resource', rsc.id], ['notify_stop_uname', stop.node!.uname]);
-  createNotifyActions(uberParent(rsc), data);
+  // Pacemaker's uber_parent, which stops below a bundle: a bundle's container or connection is
+  // its own top, and notifies nobody else
+  createNotifyActions(topResource(rsc), data);
 }

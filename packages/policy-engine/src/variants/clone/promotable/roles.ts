@@ -82,6 +82,9 @@ function setInstancePriority(instance: Resource, clone: Resource, priorities: Pr
 
 /** Pacemaker's sort_promotable_instances. */
 function sortPromotableInstances(clone: Resource, priorities: Priorities): void {
+  const data = clone.clone!;
+  if (data.promotionConstrained) return;
+  data.promotionConstrained = true;
   clone.merging = true;
   for (const child of clone.children) {
     const priority = priorities.get(child) ?? 0;

@@ -10,32 +10,39 @@ import { cloneStrip } from '../../../unpack/failcounts.js';
 import { topResource } from '../../../unpack/resource-helpers.js';
 import { char2score } from '../../../util/score.js';
 
-/** The resource (a primitive, or a member of a cloned group) whose clone-stripped id is `id`. */
-function findByStrippedId(rsc: Resource, id: string, activeOn: Node | undefined): Resource | undefined {
-  if (rsc.variant === 'primitive') {
-    if (cloneStrip(rsc.id) !== id) return undefined;
-    if (activeOn !== undefined && !rsc.runningOn.some((n) => n.id === activeOn.id)) return undefined;
-    return rsc;
-  }
-  for (const child of rsc.children) {
-    const found = findByStrippedId(child, id, activeOn);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+/**
+ * Where the instances of an anonymous clone's primitive (a cloned group has one per member) are
+ * active and where they were probed, by node id: built once per clone, so that finding the
+ * instance whose score counts on a node does not scan every instance for every node.
+ */
+interface AnonymousHistory {
+  activeOn: Map<string, Resource>;
+  knownOn: Set<string>;
 }
 
-/** Pacemaker's find_active_anon_instance. */
-function activeAnonInstance(clone: Resource, id: string, node: Node): Resource | undefined {
-  for (const child of clone.children) {
-    const active = findByStrippedId(child, id, node);
-    if (active !== undefined) return active;
+const histories = new WeakMap<Resource, Map<string, AnonymousHistory>>();
+
+function collectPrimitives(rsc: Resource, into: Map<string, AnonymousHistory>): void {
+  if (rsc.variant !== 'primitive') {
+    for (const child of rsc.children) collectPrimitives(child, into);
+    return;
   }
-  return undefined;
+  const id = cloneStrip(rsc.id);
+  let entry = into.get(id);
+  if (entry === undefined) into.set(id, (entry = { activeOn: new Map(), knownOn: new Set() }));
+  // the first instance (in the clone's order) active on a node is the one upstream finds
+  for (const node of rsc.runningOn) if (!entry.activeOn.has(node.id)) entry.activeOn.set(node.id, rsc);
+  for (const nodeId of rsc.knownOn.keys()) entry.knownOn.add(nodeId);
 }
 
-/** Pacemaker's anonymous_known_on: some instance of `id` has been probed on the node. */
-function anonymousKnownOn(clone: Resource, id: string, node: Node): boolean {
-  return clone.children.some((child) => findByStrippedId(child, id, undefined)?.knownOn.has(node.id) === true);
+function anonymousHistory(clone: Resource, id: string): AnonymousHistory | undefined {
+  let byId = histories.get(clone);
+  if (byId === undefined) {
+    byId = new Map();
+    for (const child of clone.children) collectPrimitives(child, byId);
+    histories.set(clone, byId);
+  }
+  return byId.get(id);
 }
 
 function isAllowed(rsc: Resource, node: Node): boolean {
@@ -50,8 +57,9 @@ function promotionScoreApplies(rsc: Resource, node: Node): boolean {
   let applies = false;
   if (!rsc.unique) {
     // the instance active on the node counts; with none active there, any probed one does
-    const active = activeAnonInstance(parent, id, node);
-    if (active === rsc || (active === undefined && anonymousKnownOn(parent, id, node))) applies = true;
+    const history = anonymousHistory(parent, id);
+    const active = history?.activeOn.get(node.id);
+    if (active === rsc || (active === undefined && history?.knownOn.has(node.id) === true)) applies = true;
   }
   // with the state unknown everywhere (cluster start), every permanent score counts
   if (!applies && rsc.runningOn.length === 0 && rsc.knownOn.size === 0) applies = true;
@@ -97,15 +105,14 @@ export function promotionScore(rsc: Resource, node: Node): { score: number; isDe
   return { score: char2score(value), isDefault: false };
 }
 
-const added = new WeakSet<Resource>();
-
 /**
  * Before the instances are placed: each instance's promotion scores join its node scores (so that
  * instances go where they can be promoted), and its priority becomes its best promotion score.
  */
 export function addPromotionScores(clone: Resource): void {
-  if (added.has(clone)) return;
-  added.add(clone);
+  const data = clone.clone!;
+  if (data.promotionAdded) return;
+  data.promotionAdded = true;
   for (const child of clone.children) {
     for (const ns of child.allowedNodes.values()) {
       // a node that will never promote must not attract instances (that shuffles them)
