@@ -5,17 +5,18 @@
 // the peak RSS of the rung's process, and the fitted growth exponent (time ~ M^k for M >= 100).
 //
 //   node bench/scheduler.mjs [--mode schedule|simulate|both] [--budget SECONDS] [--max M]
-//                            [--pacemaker [--pacemaker-budget SECONDS]]
+//                            [--no-pacemaker] [--pacemaker-budget SECONDS]
 //
-// --budget stops a ladder once a rung's median exceeds it (default 30 s). --pacemaker also runs
-// Debian's crm_simulate -R (or -S) as a whole process on each rung, where installed, next to ours
-// (also as a whole process), and prints the ratio; rungs where it took longer than
-// --pacemaker-budget (default 30 s) before are skipped.
+// --budget stops a ladder once a rung's median exceeds it (default 30 s). Where Debian's
+// crm_simulate is installed (and unless --no-pacemaker), it runs -R (or -S) as a whole process on
+// each rung next to ours (also as a whole process), and the ratio is printed; once it takes longer
+// than --pacemaker-budget (default 30 s) on a rung, the larger rungs skip it.
 //
-// The CIBs are the default generator's: primitives, groups, clones (about 1% of the primitives)
-// and promotable clones (about 0.5%).
+// The CIBs are the generator's default mix: primitives, groups, clones (about 1% of the
+// primitives) and promotable clones (about 0.5%).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generatedCib, median } from './_shared.mjs';
@@ -29,7 +30,7 @@ const opt = (name, dflt) => {
 const modes = opt('mode', 'both') === 'both' ? ['schedule', 'simulate'] : [opt('mode')];
 const budget = Number(opt('budget', '30')) * 1000;
 const maxM = Number(opt('max', '10000'));
-const withPacemaker = args.includes('--pacemaker');
+const withPacemaker = !args.includes('--no-pacemaker');
 const pcmkBudget = Number(opt('pacemaker-budget', '30')) * 1000;
 const PCMK = '/usr/sbin/crm_simulate';
 const OURS = join(here, '..', 'packages', 'cli', 'bin', 'crm_simulate.js');
@@ -79,12 +80,13 @@ if (!generatedCib(2, 10)) {
   process.exit(0);
 }
 const pacemaker = withPacemaker && existsSync(PCMK);
-if (withPacemaker && !pacemaker) console.log(`(${PCMK} is not installed: no side-by-side)`);
+if (withPacemaker && !pacemaker) console.log(`(${PCMK} is not installed: no side-by-side with Pacemaker)`);
 
 for (const mode of modes) {
   for (const probed of [0, 1]) {
-    console.log(`\n${mode}${probed ? ', probed' : ''}: N/M, median, peak RSS${pacemaker ? ', whole process: ours vs Pacemaker 2.1.5' : ''}`);
+    console.log(`\n${mode}${probed ? ', probed' : ''}: N/M, CIB size, median wall (and CPU) time, peak RSS${pacemaker ? ', whole process: ours vs Pacemaker 2.1.5' : ''}`);
     const points = [];
+    const cpuPoints = [];
     let last;
     let pcmkOut = false;
     for (const [n, m] of LADDER) {
@@ -99,10 +101,12 @@ for (const mode of modes) {
         console.log(`  ${n}/${m}: failed (${(r.stderr || '').trim().split('\n').pop()})`);
         break;
       }
-      const { ms, maxRssMB } = JSON.parse(r.stdout);
+      const { ms, cpuMs, maxRssMB } = JSON.parse(r.stdout);
       const med = median(ms.slice(1)); // the first run warms up
+      const cpuMed = median(cpuMs.slice(1));
       points.push([m, med]);
-      let line = `  ${`${n}/${m}`.padEnd(9)} ${mb.toFixed(1).padStart(6)} MB  ${(med / 1000).toFixed(3).padStart(8)} s  ${maxRssMB.toFixed(0).padStart(6)} MiB`;
+      cpuPoints.push([m, cpuMed]);
+      let line = `  ${`${n}/${m}`.padEnd(9)} ${mb.toFixed(1).padStart(6)} MB  ${(med / 1000).toFixed(3).padStart(8)} s  (CPU ${(cpuMed / 1000).toFixed(3)} s)  ${maxRssMB.toFixed(0).padStart(6)} MiB`;
       if (pacemaker) {
         const flag = mode === 'simulate' ? '-S' : '-R';
         const ours = processSeconds(process.execPath, [OURS, '-x', file, flag], 10 * 60 * 1000);
@@ -122,6 +126,8 @@ for (const mode of modes) {
       }
     }
     const k = exponent(points);
-    if (k !== undefined) console.log(`  growth: time ~ M^${k.toFixed(2)}`);
+    const kCpu = exponent(cpuPoints);
+    if (k !== undefined) console.log(`  growth: wall time ~ M^${k.toFixed(2)}, CPU time ~ M^${kCpu.toFixed(2)}`);
+    console.log(`  (load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${cpus().length} CPUs)`);
   }
 }

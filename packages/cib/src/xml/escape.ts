@@ -90,9 +90,18 @@ export function attributesOfStartTag(tag: string): string[] {
     const close = tag.indexOf(quote === "'" ? "'" : '"', q + 1);
     if (close < 0) return out;
     const raw = tag.slice(q + 1, close);
-    out.push(name, raw.indexOf('&') < 0 && !/[\t\n\r]/.test(raw) ? raw : (unescapeAttribute(raw) ?? raw));
+    out.push(name, isPlainValue(raw) ? raw : (unescapeAttribute(raw) ?? raw));
     i = close + 1;
   }
+}
+
+/** Whether an attribute value reads as written: no reference and no white space to normalise. */
+function isPlainValue(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 38 || c === 9 || c === 10 || c === 13) return false;
+  }
+  return true;
 }
 
 function isTagSpace(c: number): boolean {

@@ -44,6 +44,8 @@ class Parser {
   private pos = 0;
   /** Offset of the next '&' at or after the current tag (references are rare: find each once). */
   private nextAmp = -1;
+  /** Offset of the next '<' after the attribute being read (found once per tag, not per attribute). */
+  private nextLt = -1;
   /** Start and end offsets of the attribute names of the tag being read (for duplicates). */
   private readonly nameSpans: number[] = [];
   /** Whitespace runs between elements repeat endlessly; one string each is enough. */
@@ -213,8 +215,9 @@ class Parser {
       if (q !== QUOT && q !== APOS) this.fail(i, `value of attribute '${s.slice(nameStart, nameEnd)}' of <${name}> is not quoted`);
       const close = s.indexOf(q === QUOT ? '"' : "'", i + 1);
       if (close < 0) this.fail(i, `unterminated value of attribute '${s.slice(nameStart, nameEnd)}' of <${name}>`);
-      const lt2 = s.indexOf('<', i + 1);
-      if (lt2 >= 0 && lt2 < close) this.fail(lt2, `'<' in the value of attribute '${s.slice(nameStart, nameEnd)}'`);
+      if (this.nextLt <= i) this.nextLt = indexOrEnd(s, '<', i + 1);
+      const lt2 = this.nextLt;
+      if (lt2 < close) this.fail(lt2, `'<' in the value of attribute '${s.slice(nameStart, nameEnd)}'`);
       if (this.nextAmp <= i) this.nextAmp = indexOrEnd(s, '&', i + 1);
       const amp = this.nextAmp;
       if (amp < close) {

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { relocateClear, relocateConstraints, relocateDryRun, relocateShow, statusAndTransition } from '../../src/pcs/lib/commands/resource/relocate.js';
 import { LibraryError } from '../../src/pcs/lib/reports/item.js';
 import { testEnv, type TestEnv } from './helpers.js';
-import { heldByStickiness, settle } from './running-cluster.js';
+import { heldByStickiness, settle, twoNodeCib } from './running-cluster.js';
 
 let t: TestEnv;
 afterEach(() => t?.cleanup());
@@ -30,31 +30,12 @@ describe('resource relocate', () => {
   });
 
   it('pins a promotable clone where it would be promoted, in the role the schema names', async () => {
-    const promotable = `<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
-  <configuration>
-    <crm_config>
-      <cluster_property_set id="o">
-        <nvpair id="o1" name="stonith-enabled" value="false"/>
-        <nvpair id="o2" name="no-quorum-policy" value="ignore"/>
-      </cluster_property_set>
-    </crm_config>
-    <nodes>
-      <node id="1" uname="node01"/>
-      <node id="2" uname="node02"/>
-    </nodes>
-    <resources>
-      <clone id="s1-clone">
+    const promotable = twoNodeCib(`      <clone id="s1-clone">
         <meta_attributes id="s1-clone-meta"><nvpair id="s1-clone-promotable" name="promotable" value="true"/></meta_attributes>
         <primitive id="s1" class="ocf" type="Stateful" provider="pacemaker"/>
-      </clone>
-    </resources>
-    <constraints/>
-  </configuration>
-  <status/>
-</cib>
-`;
+      </clone>`);
     const running = settle(promotable, ['node01', 'node02']).replace(
-      '<constraints/>',
+      /<constraints>\s*<\/constraints>/,
       '<constraints><rsc_location id="l" rsc="s1-clone"><rule id="l-r" role="Promoted" score="100"><expression id="l-e" attribute="#uname" operation="eq" value="node02"/></rule></rsc_location></constraints>',
     );
     t = testEnv(running);

@@ -16,8 +16,8 @@ export function settle(cibText: string, nodes: string[]): string {
   return cib.toXml();
 }
 
-/** The configuration to settle: a primitive, a group and a clone on two nodes, stickiness 200. */
-export const THREE_KINDS = (constraints: string) => `<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
+/** A two-node CIB (no fencing, quorum ignored) with these resources, constraints and extra configuration. */
+export const twoNodeCib = (resources: string, constraints = '', extra = '') => `<cib crm_feature_set="3.16.1" validate-with="pacemaker-3.9" epoch="1" num_updates="0" admin_epoch="0">
   <configuration>
     <crm_config>
       <cluster_property_set id="cib-bootstrap-options">
@@ -30,26 +30,34 @@ export const THREE_KINDS = (constraints: string) => `<cib crm_feature_set="3.16.
       <node id="2" uname="node02"/>
     </nodes>
     <resources>
-      <primitive id="d1" class="ocf" type="Dummy" provider="pacemaker"/>
+${resources}
+    </resources>
+    <constraints>
+${constraints}
+    </constraints>
+${extra}  </configuration>
+  <status/>
+</cib>
+`;
+
+/** The configuration to settle: a primitive, a group and a clone on two nodes, stickiness 200. */
+export const THREE_KINDS = (constraints: string) =>
+  twoNodeCib(
+    `      <primitive id="d1" class="ocf" type="Dummy" provider="pacemaker"/>
       <group id="g1">
         <primitive id="g1a" class="ocf" type="Dummy" provider="pacemaker"/>
       </group>
       <clone id="c1-clone">
         <primitive id="c1" class="ocf" type="Dummy" provider="pacemaker"/>
-      </clone>
-    </resources>
-    <constraints>
-${constraints}
-    </constraints>
-    <rsc_defaults>
+      </clone>`,
+    constraints,
+    `    <rsc_defaults>
       <meta_attributes id="rsc-defaults">
         <nvpair id="rsc-defaults-stickiness" name="resource-stickiness" value="200"/>
       </meta_attributes>
     </rsc_defaults>
-  </configuration>
-  <status/>
-</cib>
-`;
+`,
+  );
 
 /** d1 started on node01 and g1 on node02, then the preferences turned around. */
 export function heldByStickiness(): string {

@@ -45,14 +45,48 @@ export function findActions(ws: WorkingSet, rsc: Resource | undefined, key: stri
 
 const NO_ACTIONS: readonly Action[] = [];
 
+/** Past this many actions with one key (a probe per node, …), firstActionOn indexes them by node. */
+const BY_NODE_MIN = 8;
+
+/**
+ * The first action on each node of a long list of actions with one key, covering the list's first
+ * `covered` entries. Lists only grow (newAction appends), and an action's node, once set, stays:
+ * only node-less actions are given one (by findActions and firstActionOn), so the index is exact
+ * while `nodeless` is false.
+ */
+interface ByNodeIndex {
+  byNode: Map<Node, Action>;
+  covered: number;
+  nodeless: boolean;
+}
+
+const byNodeIndexes = new WeakMap<readonly Action[], ByNodeIndex>();
+
+function byNodeIndex(list: readonly Action[]): ByNodeIndex {
+  let index = byNodeIndexes.get(list);
+  if (index === undefined) {
+    index = { byNode: new Map(), covered: 0, nodeless: false };
+    byNodeIndexes.set(list, index);
+  }
+  for (; index.covered < list.length; index.covered++) {
+    const a = list[index.covered]!;
+    if (a.node === undefined) index.nodeless = true;
+    else if (!index.byNode.has(a.node)) index.byNode.set(a.node, a);
+  }
+  return index;
+}
+
 /**
  * The first of findActions(ws, rsc, key, node) without building the list (with the same effect:
- * node-less matches are given the node).
+ * node-less matches are given the node). A resource's long lists (one probe per node) are looked
+ * up by node, so creating an action on each of N nodes does not cost N² steps.
  */
 function firstActionOn(ws: WorkingSet, rsc: Resource | undefined, key: string, node: Node | undefined): Action | undefined {
   const list = lookupList(ws, rsc, key);
   if (list === undefined) return undefined;
   if (node === undefined) return list[0];
+  const index = rsc !== undefined && list.length >= BY_NODE_MIN ? byNodeIndex(list) : undefined;
+  if (index !== undefined && !index.nodeless) return index.byNode.get(node);
   let found: Action | undefined;
   for (const a of list) {
     if (a.node === undefined) {
@@ -61,6 +95,10 @@ function firstActionOn(ws: WorkingSet, rsc: Resource | undefined, key: string, n
     } else if (a.node === node) {
       found ??= a;
     }
+  }
+  if (index !== undefined) {
+    // every action in the list has a node now
+    byNodeIndexes.delete(list);
   }
   return found;
 }

@@ -176,8 +176,8 @@ function applyOnFail(action: Action, intervalMs: number): void {
  * timeout from the shortest monitor, then the <op>), read once per resource and key.
  */
 export function opConfig(rsc: Resource, key: string, task: string, intervalMs: number): OpConfig {
-  const cacheKey = `${task} ${key}`;
-  let cached = rsc.opConfigCache.get(cacheKey);
+  let byTask = rsc.opConfigCache.get(key);
+  let cached = byTask?.get(task);
   if (cached !== undefined) return cached;
   const ws = rsc.cluster;
   const entry = findOpEntry(rsc, key, true);
@@ -201,7 +201,11 @@ export function opConfig(rsc: Resource, key: string, task: string, intervalMs: n
   if (intervalMs > 0) meta.set('interval', String(intervalMs));
   else meta.delete('interval');
   cached = { entry, meta };
-  rsc.opConfigCache.set(cacheKey, cached);
+  if (byTask === undefined) {
+    byTask = new Map();
+    rsc.opConfigCache.set(key, byTask);
+  }
+  byTask.set(task, cached);
   return cached;
 }
 

@@ -417,8 +417,17 @@ export function applyColocToPriority(dependent: Resource, primary: Resource, c: 
   return delta;
 }
 
-/** The best score among a resource's allowed nodes whose attribute has the given value. */
-function bestNodeScoreMatchingAttr(c: Colocation | undefined, rsc: Resource, attr: string, value: string | undefined): number {
+/** A case-insensitive key for eqCase's equality (same length, same lower case). */
+function caseKey(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : `${value.length}:${value.toLowerCase()}`;
+}
+
+/**
+ * Pacemaker's best_node_score_matching_attr for every value at once: the best score among a
+ * resource's available allowed nodes for each value of the attribute (keyed by caseKey; a value
+ * absent from the map has -INFINITY). One pass over the nodes instead of one per node asked about.
+ */
+function bestNodeScoresByAttr(c: Colocation | undefined, rsc: Resource, attr: string): Map<string | undefined, number> {
   const original = rsc.allowedNodes;
   const group = rsc.parent;
   if (c !== undefined && rsc === c.dependent && c.explicit && group?.variant === 'group' && rsc !== group.children[0]) {
@@ -428,9 +437,11 @@ function bestNodeScoreMatchingAttr(c: Colocation | undefined, rsc: Resource, att
       if (location.rsc === group) rsc.methods.applyLocation(rsc, location);
     }
   }
-  let best = MINUS_INFINITY as number;
+  const best = new Map<string | undefined, number>();
   for (const ns of rsc.allowedNodes.values()) {
-    if (ns.weight > best && nodeAvailable(ns, false, false) && eqCase(value, colocationNodeAttr(ns.node, attr, rsc))) best = ns.weight;
+    if (ns.weight <= MINUS_INFINITY || !nodeAvailable(ns, false, false)) continue;
+    const key = caseKey(colocationNodeAttr(ns.node, attr, rsc));
+    if (ns.weight > (best.get(key) ?? MINUS_INFINITY)) best.set(key, ns.weight);
   }
   rsc.allowedNodes = original;
   return best;
@@ -455,9 +466,9 @@ export function colocationFactor(score: number): number {
 
 function addNodeScoresMatchingAttr(nodes: NodeTable, source: Resource, target: Resource, c: Colocation, factor: number, onlyPositive: boolean): void {
   const attr = c.nodeAttribute ?? '#uname';
+  const best = bestNodeScoresByAttr(c, source, attr);
   for (const ns of nodes.values()) {
-    const value = colocationNodeAttr(ns.node, attr, target);
-    const score = bestNodeScoreMatchingAttr(c, source, attr, value);
+    const score = best.get(caseKey(colocationNodeAttr(ns.node, attr, target))) ?? MINUS_INFINITY;
     if (factor < 0 && score < 0) {
       // an anti-colocated dependent's avoidance counts only when it can run nowhere else
       if (c.primary.stickiness >= -score || !colocationHasInfluence(c, undefined) || !allowedOnOne(c.dependent)) continue;

@@ -187,9 +187,10 @@ export interface Resource {
   actionsByKey: Map<string, Action[]>;
   /**
    * Per operation key: the <op> entry and the meta-attributes from op_defaults and the <op>
-   * (they depend on neither the node nor the resource's state, so they are read once).
+   * (they depend on neither the node nor the resource's state, so they are read once), by key
+   * and then task.
    */
-  opConfigCache: Map<string, OpConfig>;
+  opConfigCache: Map<string, Map<string, OpConfig>>;
 
   /** Ticket constraints naming this resource, in configuration order. */
   ticketConstraints: TicketConstraint[];

@@ -206,25 +206,27 @@ function addValue(attrs: Map<string, string>, name: string, value: string): void
 function actionAttributes(action: Action, withNode: boolean): { attributes: [string, string][]; params: [string, string][] } {
   const attrs = new Map<string, string>();
   attrs.set('crm_feature_set', SCHEDULER_FEATURE_SET);
-  for (const [k, v] of action.extra) addValue(attrs, k, v);
-  const params: [string, string][] = [];
-  if (action.rsc !== undefined && action.node !== undefined) {
-    // a bundle connection's "#uname" address is its container's host (pcmk__substitute_remote_addr)
-    const nodeParams = resourceParams(action.rsc, action.node);
-    const addr = nodeParams.get('addr') === '#uname' ? resourceParams(action.rsc, undefined).get('addr') : undefined;
-    for (const [k, v] of nodeParams) params.push([k, k === 'addr' && addr !== undefined ? addr : v]);
-  } else if (action.rsc !== undefined && action.rsc.variant === 'primitive') {
-    for (const [k, v] of resourceParams(action.rsc, undefined)) params.push([k, v]);
-  }
+  // (forEach rather than for-of: no [key, value] pair is made per entry, for every synapse)
+  action.extra.forEach((v, k) => addValue(attrs, k, v));
   const numbered: [string, string][] = [];
-  for (const [k, v] of params) {
+  let params: Map<string, string> | undefined;
+  // a bundle connection's "#uname" address is its container's host (pcmk__substitute_remote_addr)
+  let addr: string | undefined;
+  if (action.rsc !== undefined && action.node !== undefined) {
+    params = resourceParams(action.rsc, action.node);
+    if (params.get('addr') === '#uname') addr = resourceParams(action.rsc, undefined).get('addr');
+  } else if (action.rsc !== undefined && action.rsc.variant === 'primitive') {
+    params = resourceParams(action.rsc, undefined);
+  }
+  params?.forEach((value, k) => {
+    const v = k === 'addr' && addr !== undefined ? addr : value;
     if (k.length && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57) numbered.push([k, v]);
     else addValue(attrs, k, v);
-  }
-  for (const [k, v] of action.meta) {
-    if (k.includes('#') || k.includes(':')) continue;
+  });
+  action.meta.forEach((v, k) => {
+    if (k.includes('#') || k.includes(':')) return;
     addValue(attrs, metaName(k), v);
-  }
+  });
   if (withNode && action.node !== undefined) {
     addValue(attrs, 'CRM_meta_on_node', action.node.uname);
     addValue(attrs, 'CRM_meta_on_node_uuid', action.node.id);

@@ -34,7 +34,8 @@ function checkFailureThreshold(rsc: Resource, node: Node): void {
     for (const c of rsc.children) checkFailureThreshold(c, node);
     return;
   }
-  if (resourceActions(rsc, node, 'clear_failcount', true).length) return;
+  // (most resources have no actions yet at this stage: skip the lookup for them)
+  if (rsc.actions.length !== 0 && resourceActions(rsc, node, 'clear_failcount', true).length) return;
   const failed = thresholdReached(rsc, node);
   if (failed) resourceLocation(failed, node, MINUS_INFINITY, '__fail_limit__');
 }

@@ -15,7 +15,8 @@ export const Updated = { none: 0, first: 1, then: 2 } as const;
 export function clearFlagBecause(action: Action, flag: number, reason: Action): void {
   if (!has(action.flags, flag)) return;
   action.flags &= ~flag;
-  if (action.rsc !== reason.rsc) setActionReason(action, actionReasonText(reason, flag), false);
+  // (the text is made only when it will be kept: a reason once set is not replaced here)
+  if (action.rsc !== reason.rsc && action.reason === undefined) setActionReason(action, actionReasonText(reason, flag), false);
 }
 
 function handleAsymmetricOrdering(first: Action, then: Action): void {

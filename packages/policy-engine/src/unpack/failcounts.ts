@@ -143,8 +143,10 @@ function blockFailure(node: Node, rsc: Resource, xmlOp: XmlElement | undefined):
 
 /** Pacemaker's pe_get_failcount; also returns the time of the last failure (0 if none). */
 export function getFailcount(node: Node, rsc: Resource, options: FailcountOptions = {}): { count: Score; lastFailure: number } {
-  const { name, unique } = failName(rsc);
   const index = failIndex(node);
+  // most nodes have no failures recorded: nothing to count, for this resource or its fillers
+  if (index.counts.size === 0 && index.lastFailures.size === 0) return { count: 0 as Score, lastFailure: 0 };
+  const { name, unique } = failName(rsc);
   let count = 0 as Score;
   for (const e of matching(index.counts, name, unique)) count = addScores(count, char2score(e.value));
   let last = 0;

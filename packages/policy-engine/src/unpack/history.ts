@@ -56,9 +56,19 @@ const Ocf = {
   degradedPromoted: 191,
 } as const;
 
+function isDigits(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 function intAttr(el: XmlElement, name: string, fallback: number): number {
   const v = el.get(name);
   if (v === undefined) return fallback;
+  if (isDigits(v)) return Number(v); // the usual plain number, without a regular expression
   const m = /^\s*([+-]?\d+)/.exec(v);
   return m ? Number(m[1]) : fallback;
 }

@@ -34,8 +34,19 @@ export interface ParsedOpKey {
 
 const MIGRATE_NOTIFY = /^(.*)_(migrate_(from|to)|(pre|post)_notify_([a-z]+|migrate_(from|to)))_([0-9]+)$/;
 
+/** Parsed keys: the scheduler parses the same few keys (one per resource and task) many times. */
+const parsedKeys = new Map<string, Readonly<ParsedOpKey> | undefined>();
+
 /** Pacemaker's parse_op_key (resource ids may themselves contain underscores). */
-export function parseOpKey(key: string): ParsedOpKey | undefined {
+export function parseOpKey(key: string): Readonly<ParsedOpKey> | undefined {
+  if (parsedKeys.has(key)) return parsedKeys.get(key);
+  if (parsedKeys.size > 1_000_000) parsedKeys.clear();
+  const parsed = parseOpKeyText(key);
+  parsedKeys.set(key, parsed);
+  return parsed;
+}
+
+function parseOpKeyText(key: string): ParsedOpKey | undefined {
   const u1 = key.indexOf('_');
   if (u1 < 0) return undefined;
   const u2 = key.indexOf('_', u1 + 1);

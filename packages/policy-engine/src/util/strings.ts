@@ -53,7 +53,8 @@ export function strcmp(a: string, b: string): number {
 
 /** Case-insensitive equality (pcmk__str_eq with pcmk__str_casei), undefined equal only to undefined. */
 export function eqCase(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return a === b;
+  if (a === b) return true; // the usual case, without making two lower-case copies
+  if (a === undefined || b === undefined) return false;
   return a.length === b.length && a.toLowerCase() === b.toLowerCase();
 }
 

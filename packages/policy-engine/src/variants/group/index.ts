@@ -312,7 +312,9 @@ function groupActionFlags(action: Action, node: Node | undefined): number {
 
 function groupUpdateOrderedActions(first: Action, then: Action, node: Node | undefined, flags: number, filter: number, type: number): number {
   let changed = updateOrderedActions(first, then, node, flags, filter, type);
-  for (const member of then.rsc!.children) {
+  const members = then.rsc!.children;
+  for (let i = 0; i < members.length; i++) {
+    const member = members[i]!;
     const memberAction = findFirstAction(member.actions, undefined, then.task, node);
     if (memberAction !== undefined) changed |= member.methods.updateOrderedActions(first, memberAction, node, flags, filter, type);
   }
