@@ -46,10 +46,11 @@ export const INPUTS: Record<string, InputRecipe> = {
   'running.xml': { kind: 'simulated', from: 'promotion.xml', attributes: [] },
   'standby.xml': { kind: 'pcs', from: 'running.xml', commands: [['node', 'standby', 'node01']] },
   'no-fencing.xml': { kind: 'pcs', from: 'running.xml', commands: [['property', 'set', 'stonith-enabled=false']] },
-  // pcs 0.11.5 refuses -f for "resource move" (it waits for the move on a live cluster and then
-  // removes its constraint); "move-with-constraint" creates the cli-prefer constraint that the
-  // guide's pcs 0.9 "resource move ubuntu node02" created, which is what the scheduler sees.
-  'move.xml': { kind: 'pcs', from: 'running.xml', commands: [['resource', 'move-with-constraint', 'ubuntu', 'node02']] },
+  // the guide's own command: pcs 0.11.5 refuses -f for "resource move" (on a live cluster it waits
+  // for the move, then removes its constraint); ours, given a file, writes and keeps the cli-prefer
+  // constraint the guide's pcs 0.9 wrote (as "move-with-constraint" does), which is what the
+  // scheduler sees
+  'move.xml': { kind: 'pcs', from: 'running.xml', commands: [['resource', 'move', 'ubuntu', 'node02']] },
 };
 
 /**
