@@ -209,16 +209,47 @@ export function opConfig(rsc: Resource, key: string, task: string, intervalMs: n
   return cached;
 }
 
-/** Fills in an action's meta-attributes, timeout, needs and failure handling. */
+/**
+ * Fills in a new action's meta-attributes, timeout, needs and failure handling. Only a fencing
+ * device's start and probe depend on the action's node (its pcmk_monitor_timeout); every other
+ * action takes what the first action of its configuration was given, unless a resource flag that
+ * decides it has changed since.
+ */
 export function unpackOperation(action: Action, intervalMs: number, config: OpConfig): void {
+  const rsc = action.rsc!;
+  const isProbe = action.task === 'monitor' && intervalMs === 0;
+  if (eqCase(rsc.xml.get('class'), 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
+    unpackOperationAnew(action, intervalMs, config);
+    return;
+  }
+  const known = config.unpacked;
+  if (known !== undefined && known.managed === rsc.managed && known.needsFencing === rsc.needsFencing && known.needsQuorum === rsc.needsQuorum) {
+    action.meta = new Map(known.meta);
+    action.needs = known.needs;
+    action.onFail = known.onFail;
+    action.failRole = known.failRole;
+    return;
+  }
+  unpackOperationAnew(action, intervalMs, config);
+  config.unpacked = {
+    meta: new Map(action.meta),
+    needs: action.needs,
+    onFail: action.onFail,
+    failRole: action.failRole,
+    managed: rsc.managed,
+    needsFencing: rsc.needsFencing,
+    needsQuorum: rsc.needsQuorum,
+  };
+}
+
+function unpackOperationAnew(action: Action, intervalMs: number, config: OpConfig): void {
   const rsc = action.rsc!;
   const ws = rsc.cluster;
   const entry = config.entry;
   const isProbe = action.task === 'monitor' && intervalMs === 0;
   for (const [k, v] of config.meta) action.meta.set(k, v);
 
-  const rscClass = rsc.xml.get('class');
-  if (eqCase(rscClass, 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
+  if (eqCase(rsc.xml.get('class'), 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
     const t = resourceParams(rsc, action.node).get('pcmk_monitor_timeout');
     if (t !== undefined) action.meta.set('timeout', t);
   }

@@ -247,6 +247,23 @@ export interface Location {
 export interface OpConfig {
   readonly entry: XmlElement | undefined;
   readonly meta: ReadonlyMap<string, string>;
+  /** What unpackOperation made of this configuration last time (see UnpackedOperation). */
+  unpacked?: UnpackedOperation;
+}
+
+/**
+ * An operation's unpacked meta-attributes, needs and failure handling, kept on its OpConfig: every
+ * action with one key and task on a resource (a probe on each of 64 nodes, …) unpacks the same
+ * way, as long as the resource flags it depends on have not changed since.
+ */
+export interface UnpackedOperation {
+  readonly meta: ReadonlyMap<string, string>;
+  readonly needs: ActionNeeds;
+  readonly onFail: OnFail;
+  readonly failRole: RoleN;
+  readonly managed: boolean;
+  readonly needsFencing: boolean;
+  readonly needsQuorum: boolean;
 }
 
 export interface Colocation {
