@@ -341,7 +341,13 @@ export interface Action {
   failRole: RoleN;
   /** The <op> this action comes from, if configured. */
   opEntry: XmlElement | undefined;
-  meta: Map<string, string>;
+  /**
+   * Meta-attributes, changed only through setActionMeta/deleteActionMeta (actions/action-meta.ts):
+   * actions configured alike (a probe on each node) share one map.
+   */
+  meta: ReadonlyMap<string, string>;
+  /** `meta` when this action alone holds it (and may change it in place), else undefined. */
+  ownMeta: Map<string, string> | undefined;
   /** Instance attributes of the operation (op-level instance_attributes). */
   extra: Map<string, string>;
   /** Links to actions ordered before / after this one, oldest first (walked from the end). */
