@@ -6,28 +6,30 @@
 
 import type { Action } from '../model/types.js';
 
-/** For each shared map, the shared maps made from it by one change (keyed by changeKey). */
-const variants = new WeakMap<ReadonlyMap<string, string>, Map<string, ReadonlyMap<string, string>>>();
-
-function changeKey(name: string, value: string | undefined): string {
-  // (a NUL never occurs in XML, so the keys of a set and of a delete cannot meet)
-  return value === undefined ? `${name}\0` : `${name}\0=${value}`;
-}
+/**
+ * For each shared map, the shared maps made from it by one change: by name, then by the value set
+ * (a deletion is keyed by undefined).
+ */
+const variants = new WeakMap<ReadonlyMap<string, string>, Map<string, Map<string | undefined, ReadonlyMap<string, string>>>>();
 
 function sharedVariant(meta: ReadonlyMap<string, string>, name: string, value: string | undefined): ReadonlyMap<string, string> {
-  let byChange = variants.get(meta);
-  if (byChange === undefined) {
-    byChange = new Map();
-    variants.set(meta, byChange);
+  let byName = variants.get(meta);
+  if (byName === undefined) {
+    byName = new Map();
+    variants.set(meta, byName);
   }
-  const key = changeKey(name, value);
-  let variant = byChange.get(key);
+  let byValue = byName.get(name);
+  if (byValue === undefined) {
+    byValue = new Map();
+    byName.set(name, byValue);
+  }
+  let variant = byValue.get(value);
   if (variant === undefined) {
     const changed = new Map(meta);
     if (value === undefined) changed.delete(name);
     else changed.set(name, value);
     variant = changed;
-    byChange.set(key, variant);
+    byValue.set(value, variant);
   }
   return variant;
 }
