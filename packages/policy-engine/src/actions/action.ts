@@ -8,6 +8,7 @@ import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import { opKey, parseOpKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { opConfig, unpackOperation } from './operation.js';
+import { setActionMeta } from './action-meta.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { isGuestNode } from '../unpack/nodes.js';
 import { canFence, fenceNode } from '../unpack/fence.js';
@@ -139,6 +140,7 @@ function newAction(
   optional: boolean,
   forGraph: boolean,
 ): Action {
+  const meta = new Map<string, string>();
   const action: Action = {
     id: -1,
     rsc,
@@ -153,7 +155,8 @@ function newAction(
     onFail: 'ignore',
     failRole: Role.unknown,
     opEntry: undefined,
-    meta: new Map(),
+    meta,
+    ownMeta: meta,
     extra: NO_EXTRA,
     before: [],
     after: [],
@@ -367,7 +370,7 @@ export function actionReasonText(action: Action, flag: number): string {
 
 /** Marks an action expecting a result other than success (probes expecting "not running"). */
 export function addExpectedResult(action: Action, rc: number): void {
-  action.meta.set('op_target_rc', String(rc));
+  setActionMeta(action, 'op_target_rc', String(rc));
 }
 
 export type { ActionLink };

@@ -3,9 +3,10 @@
 import type { Action, Node, Resource } from '../model/types.js';
 import { customAction } from './action.js';
 import { opKey } from '../util/opkey.js';
+import { setActionMetaIfUnset } from '../actions/action-meta.js';
 
 export function clearFailcount(rsc: Resource, node: Node, _reason: string): Action {
   const action = customAction(rsc, rsc.cluster, opKey(rsc.id, 'clear_failcount'), 'clear_failcount', node, false);
-  if (!action.meta.has('op_no_wait')) action.meta.set('op_no_wait', 'true');
+  setActionMetaIfUnset(action, 'op_no_wait', 'true');
   return action;
 }

@@ -9,6 +9,7 @@ import { Role, parseRoleN } from '../model/role.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { eqCase, toBoolean } from '../util/strings.js';
 import { resourceParams } from '../unpack/params.js';
+import { deleteActionMeta, setActionMeta, shareActionMeta } from './action-meta.js';
 import { isRemoteConnection } from '../unpack/resource-helpers.js';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -67,7 +68,7 @@ function onFailValue(action: Action): string | undefined {
   let value = action.meta.get('on-fail');
   if (eqCase(action.task, 'stop') && !validStopOnFail(value)) {
     // not allowed for stops: dropped (and not passed on to the graph)
-    action.meta.delete('on-fail');
+    deleteActionMeta(action, 'on-fail');
     return undefined;
   } else if (eqCase(action.task, 'demote') && value === undefined) {
     for (const op of rsc.ops) {
@@ -84,14 +85,14 @@ function onFailValue(action: Action): string | undefined {
   } else if (eqCase(action.task, 'lrm_delete')) {
     // deleting history cannot fail in a way worth recovering from; the graph says so
     value = 'ignore';
-    action.meta.set('on-fail', value);
+    setActionMeta(action, 'on-fail', value);
   } else if (eqCase(value, 'demote')) {
     const entry = action.opEntry;
     const name = entry?.get('name');
     const role = entry?.get('role');
     const interval = parseIntervalSpec(entry?.get('interval'));
     if (!eqCase(name, 'promote') && (!eqCase(name, 'monitor') || !(eqCase(role, 'Promoted') || eqCase(role, 'Master')) || interval === 0)) {
-      action.meta.delete('on-fail');
+      deleteActionMeta(action, 'on-fail');
       return undefined;
     }
   }
@@ -109,7 +110,7 @@ function applyOnFail(action: Action, intervalMs: number): void {
       break;
     case 'block':
       set = 'block';
-      action.meta.set('on-fail', 'block');
+      setActionMeta(action, 'on-fail', 'block');
       break;
     case 'fence':
       set = 'fence';
@@ -209,22 +210,54 @@ export function opConfig(rsc: Resource, key: string, task: string, intervalMs: n
   return cached;
 }
 
-/** Fills in an action's meta-attributes, timeout, needs and failure handling. */
+/**
+ * Fills in a new action's meta-attributes, timeout, needs and failure handling. Only a fencing
+ * device's start and probe depend on the action's node (its pcmk_monitor_timeout); every other
+ * action takes what the first action of its configuration was given, unless a resource flag that
+ * decides it has changed since.
+ */
 export function unpackOperation(action: Action, intervalMs: number, config: OpConfig): void {
+  const rsc = action.rsc!;
+  const isProbe = action.task === 'monitor' && intervalMs === 0;
+  if (eqCase(rsc.xml.get('class'), 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
+    unpackOperationAnew(action, intervalMs, config);
+    return;
+  }
+  const known = config.unpacked;
+  if (known !== undefined && known.managed === rsc.managed && known.needsFencing === rsc.needsFencing && known.needsQuorum === rsc.needsQuorum) {
+    shareActionMeta(action, known.meta);
+    action.needs = known.needs;
+    action.onFail = known.onFail;
+    action.failRole = known.failRole;
+    return;
+  }
+  unpackOperationAnew(action, intervalMs, config);
+  config.unpacked = {
+    meta: action.meta,
+    needs: action.needs,
+    onFail: action.onFail,
+    failRole: action.failRole,
+    managed: rsc.managed,
+    needsFencing: rsc.needsFencing,
+    needsQuorum: rsc.needsQuorum,
+  };
+  shareActionMeta(action, action.meta);
+}
+
+function unpackOperationAnew(action: Action, intervalMs: number, config: OpConfig): void {
   const rsc = action.rsc!;
   const ws = rsc.cluster;
   const entry = config.entry;
   const isProbe = action.task === 'monitor' && intervalMs === 0;
-  for (const [k, v] of config.meta) action.meta.set(k, v);
+  for (const [k, v] of config.meta) setActionMeta(action, k, v);
 
-  const rscClass = rsc.xml.get('class');
-  if (eqCase(rscClass, 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
+  if (eqCase(rsc.xml.get('class'), 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
     const t = resourceParams(rsc, action.node).get('pcmk_monitor_timeout');
-    if (t !== undefined) action.meta.set('timeout', t);
+    if (t !== undefined) setActionMeta(action, 'timeout', t);
   }
   let timeout = getMsec(action.meta.get('timeout'));
   if (timeout < 0) timeout = DEFAULT_TIMEOUT_MS;
-  action.meta.set('timeout', String(timeout));
+  setActionMeta(action, 'timeout', String(timeout));
 
   if (!eqCase(action.task, 'start') && !eqCase(action.task, 'promote')) action.needs = 'nothing';
   else if (rsc.needsFencing) action.needs = 'fencing';
@@ -242,7 +275,7 @@ export function unpackOperation(action: Action, intervalMs: number, config: OpCo
   const startDelay = action.meta.get('start-delay');
   if (startDelay !== undefined) {
     const ms = Math.max(0, getMsec(startDelay));
-    action.meta.set('start-delay', String(ms));
+    setActionMeta(action, 'start-delay', String(ms));
   } else {
     const origin = action.meta.get('interval-origin');
     if (origin !== undefined && intervalMs > 0) {
@@ -251,7 +284,7 @@ export function unpackOperation(action: Action, intervalMs: number, config: OpCo
         const intervalS = Math.floor(intervalMs / 1000);
         let result = (ws.now - o.epoch) % intervalS;
         result = (result <= 0 ? 0 : intervalS) - result;
-        action.meta.set('start-delay', String(result * 1000));
+        setActionMeta(action, 'start-delay', String(result * 1000));
       }
     }
   }

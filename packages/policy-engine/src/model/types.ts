@@ -247,6 +247,23 @@ export interface Location {
 export interface OpConfig {
   readonly entry: XmlElement | undefined;
   readonly meta: ReadonlyMap<string, string>;
+  /** What unpackOperation made of this configuration last time (see UnpackedOperation). */
+  unpacked?: UnpackedOperation;
+}
+
+/**
+ * An operation's unpacked meta-attributes, needs and failure handling, kept on its OpConfig: every
+ * action with one key and task on a resource (a probe on each of 64 nodes, …) unpacks the same
+ * way, as long as the resource flags it depends on have not changed since.
+ */
+export interface UnpackedOperation {
+  readonly meta: ReadonlyMap<string, string>;
+  readonly needs: ActionNeeds;
+  readonly onFail: OnFail;
+  readonly failRole: RoleN;
+  readonly managed: boolean;
+  readonly needsFencing: boolean;
+  readonly needsQuorum: boolean;
 }
 
 export interface Colocation {
@@ -324,7 +341,13 @@ export interface Action {
   failRole: RoleN;
   /** The <op> this action comes from, if configured. */
   opEntry: XmlElement | undefined;
-  meta: Map<string, string>;
+  /**
+   * Meta-attributes, changed only through setActionMeta/deleteActionMeta (actions/action-meta.ts):
+   * actions configured alike (a probe on each node) share one map.
+   */
+  meta: ReadonlyMap<string, string>;
+  /** `meta` when this action alone holds it (and may change it in place), else undefined. */
+  ownMeta: Map<string, string> | undefined;
   /** Instance attributes of the operation (op-level instance_attributes). */
   extra: Map<string, string>;
   /** Links to actions ordered before / after this one, oldest first (walked from the end). */

@@ -171,12 +171,12 @@ export function graphHasLoop(init: Action, action: Action, input: ActionLink): b
 
 /** Sorts an action's inputs by id and merges duplicate links (Pacemaker's pcmk__deduplicate_action_inputs). */
 function deduplicateInputs(action: Action): void {
-  const upstreamOrder = action.before.slice().reverse();
-  const indexed = upstreamOrder.map((l, i) => ({ l, i }));
-  indexed.sort((a, b) => a.l.action.id - b.l.action.id || a.i - b.i);
+  if (action.before.length === 0) return;
+  // (sort is stable: links to one action stay in upstream's order)
+  const byId = action.before.slice().reverse().sort((a, b) => a.action.id - b.action.id);
   const out: ActionLink[] = [];
   let last: ActionLink | undefined;
-  for (const { l } of indexed) {
+  for (const l of byId) {
     if (last !== undefined && l.action.id === last.action.id) {
       last.type |= l.type;
       if (l.dumped) last.dumped = true;

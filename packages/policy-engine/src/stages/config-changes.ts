@@ -20,6 +20,7 @@ import { isAnonClone, topResource } from '../unpack/resource-helpers.js';
 import { lrmResources } from '../unpack/history-index.js';
 import { nodeUsable } from '../assign/nodes.js';
 import { triggerUnfencing } from '../actions/unfencing.js';
+import { setActionMeta, setActionMetaIfUnset } from '../actions/action-meta.js';
 
 /** Pacemaker's pcmk__schedule_cleanup: delete a resource's history on a node. */
 export function scheduleCleanup(rsc: Resource, node: Node, optional: boolean): void {
@@ -52,15 +53,15 @@ export function newCancelAction(rsc: Resource, task: string, intervalMs: number,
   const cancel = customAction(rsc, rsc.cluster, opKey(rsc.id, task, intervalMs), 'cancel', node, false);
   cancel.task = 'cancel';
   cancel.cancelTask = task;
-  if (!cancel.meta.has('operation')) cancel.meta.set('operation', task);
-  if (!cancel.meta.has('interval')) cancel.meta.set('interval', String(intervalMs));
+  setActionMetaIfUnset(cancel, 'operation', task);
+  setActionMetaIfUnset(cancel, 'interval', String(intervalMs));
   return cancel;
 }
 
 /** Pacemaker's pcmk__schedule_cancel: cancel a recurring operation before any stop. */
 export function scheduleCancel(rsc: Resource, callId: string | undefined, task: string, intervalMs: number, node: Node): void {
   const cancel = newCancelAction(rsc, task, intervalMs, node);
-  if (callId !== undefined && !cancel.meta.has('call-id')) cancel.meta.set('call-id', callId);
+  if (callId !== undefined && !cancel.meta.has('call-id')) setActionMeta(cancel, 'call-id', callId);
   newOrdering(rsc.cluster, rsc, opKey(rsc.id, 'stop'), undefined, rsc, undefined, cancel, OrderFlag.optional);
 }
 

@@ -10,6 +10,7 @@ import { canFence, fenceOp } from '../unpack/fence.js';
 import { isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { isAnonClone, isBundled, topResource } from '../unpack/resource-helpers.js';
 import { notifyFeature } from '../variants/clone/features.js';
+import { setActionMetaIfUnset } from '../actions/action-meta.js';
 
 function rscIsKnownOn(rsc: Resource, node: Node): boolean {
   if (rsc.knownOn.has(node.id)) return true;
@@ -122,7 +123,7 @@ function orderStopsBeforeShutdown(ws: WorkingSet, node: Node, shutdown: Action):
 function newShutdownAction(ws: WorkingSet, node: Node): Action {
   const shutdown = customAction(undefined, ws, `do_shutdown-${node.uname}`, 'do_shutdown', node, false);
   orderStopsBeforeShutdown(ws, node, shutdown);
-  if (!shutdown.meta.has('op_no_wait')) shutdown.meta.set('op_no_wait', 'true');
+  setActionMetaIfUnset(shutdown, 'op_no_wait', 'true');
   return shutdown;
 }
 

@@ -22,6 +22,7 @@ import { Role } from '../model/role.js';
 import { Discover } from '../model/types.js';
 import { findCompatibleInstance } from '../variants/instances/interleave.js';
 import { isFailedRemoteNode } from './remote-orderings.js';
+import { setActionMetaIfUnset } from '../actions/action-meta.js';
 
 function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node): void {
   if (!rsc.runningOn.includes(node)) addExpectedResult(probe, 7);
@@ -219,7 +220,7 @@ export function scheduleProbes(ws: WorkingSet): void {
     const probed = node.attrs.get('probe_complete');
     if (probed !== undefined && !isTrue(probed)) {
       const op = customAction(undefined, ws, `probe_complete-${node.uname}`, 'probe_complete', node, false);
-      if (!op.meta.has('op_no_wait')) op.meta.set('op_no_wait', 'true');
+      setActionMetaIfUnset(op, 'op_no_wait', 'true');
       continue;
     }
     for (const rsc of ws.resources) rsc.methods.createProbe(rsc, node);

@@ -5,6 +5,7 @@ import type { Action, Node, WorkingSet } from '../model/types.js';
 import { ActionFlag } from '../model/flags.js';
 import { customAction, setActionReason } from '../actions/action.js';
 import { unfencingDigests } from '../actions/digest.js';
+import { setActionMeta, setActionMetaIfUnset } from '../actions/action-meta.js';
 
 /** Whether this node can be fenced now (fencing enabled and configured, quorum or a clean node). */
 export function canFence(ws: WorkingSet, node: Node | undefined): boolean {
@@ -57,18 +58,18 @@ export function fenceOp(
   let action = ws.singletons.get(key);
   if (action === undefined) {
     action = customAction(undefined, ws, key, 'stonith', node, true);
-    if (!action.meta.has('on_node')) action.meta.set('on_node', node.uname);
-    if (!action.meta.has('on_node_uuid')) action.meta.set('on_node_uuid', node.id);
-    if (!action.meta.has('stonith_action')) action.meta.set('stonith_action', fenceAction);
+    setActionMetaIfUnset(action, 'on_node', node.uname);
+    setActionMetaIfUnset(action, 'on_node_uuid', node.id);
+    setActionMetaIfUnset(action, 'stonith_action', fenceAction);
     if (ws.flags.enableUnfencing) {
       const digests = unfencingDigests(ws, node);
       if (digests.changed) optional = false;
-      action.meta.set('digests-all', digests.all);
-      action.meta.set('digests-secure', digests.secure);
+      setActionMeta(action, 'digests-all', digests.all);
+      setActionMeta(action, 'digests-secure', digests.secure);
     }
   }
   if (ws.priorityFencingDelay > 0 && (priorityDelay || action.meta.has('priority-fencing-delay'))) {
-    action.meta.set('priority-fencing-delay', String(nodePriorityFencingDelay(ws, node)));
+    setActionMeta(action, 'priority-fencing-delay', String(nodePriorityFencingDelay(ws, node)));
   }
   if (!optional && canFence(ws, node)) {
     action.flags &= ~ActionFlag.optional;

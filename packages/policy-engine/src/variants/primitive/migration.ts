@@ -2,15 +2,16 @@
 // node and migrate_from on the target replace stop and start (which become pseudo-actions).
 
 import { ActionFlag, OrderFlag } from '../../model/flags.js';
-import type { Node, Resource } from '../../model/types.js';
+import type { Action, Node, Resource } from '../../model/types.js';
 import { customAction, startAction, stopAction } from '../../actions/action.js';
 import { newOrdering } from '../../constraints/ordering.js';
 import { scheduleCleanup } from '../../stages/config-changes.js';
 import { opKey } from '../../util/opkey.js';
+import { setActionMeta, setActionMetaIfUnset } from '../../actions/action-meta.js';
 
-function addMigrationMeta(action: { meta: Map<string, string> }, source: Node, target: Node): void {
-  if (!action.meta.has('migrate_source')) action.meta.set('migrate_source', source.uname);
-  if (!action.meta.has('migrate_target')) action.meta.set('migrate_target', target.uname);
+function addMigrationMeta(action: Action, source: Node, target: Node): void {
+  setActionMetaIfUnset(action, 'migrate_source', source.uname);
+  setActionMetaIfUnset(action, 'migrate_target', target.uname);
 }
 
 export function createMigrationActions(rsc: Resource, current: Node): void {
@@ -56,7 +57,7 @@ export function createMigrationActions(rsc: Resource, current: Node): void {
     addMigrationMeta(migrateTo, current, target);
     // a pending migrate_to must be recorded (whatever record-pending says), in case the source
     // node leaves while it runs; remote connections do not need it
-    if (!rsc.isRemoteNode) migrateTo.meta.set('record-pending', 'true');
+    if (!rsc.isRemoteNode) setActionMeta(migrateTo, 'record-pending', 'true');
   }
   addMigrationMeta(migrateFrom, current, target);
 }

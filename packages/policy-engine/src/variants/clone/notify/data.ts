@@ -11,6 +11,7 @@ import { ActionFlag, OrderFlag, has } from '../../../model/flags.js';
 import type { Action, Node, NodeTable, Resource } from '../../../model/types.js';
 import { customAction, orderActions } from '../../../actions/action.js';
 import { notifyKey } from '../../../util/opkey.js';
+import { setActionMetaIfUnset } from '../../../actions/action-meta.js';
 
 /** The action notified about. */
 export type NotifiedTask = 'start' | 'stop' | 'promote' | 'demote';
@@ -54,7 +55,7 @@ function newNotifyPseudoAction(rsc: Resource, action: Action, notifTask: 'notify
 
 /** Pacemaker's add_hash_param: a meta-attribute already set keeps its value. */
 export function addMeta(action: Action, name: string, value: string): void {
-  if (!action.meta.has(name)) action.meta.set(name, value);
+  setActionMetaIfUnset(action, name, value);
 }
 
 function setRunnable(action: Action, runnable: boolean): void {
