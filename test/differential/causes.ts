@@ -21,6 +21,19 @@ export const CAUSES = {
       'score ("double negative disallowed"). Upstream tests group-anticolocation* changed with it ' +
       '(../shared/notes/scheduler.md §e). Checked: with 2.1.5\'s rule our summaries equal 2.1.5\'s on these CIBs.',
   },
+  'colocation-chain-factor': {
+    upstream: true,
+    reason:
+      'Scores reached through a chain of colocations are now scaled by the product of the factors along the chain ' +
+      '(pcmk_sched_colocation.c, pcmk__add_colocated_node_scores: other_factor = factor * score / INFINITY); 2.1.5 ' +
+      "(pcmk__native_merge_weights) scaled each further link by its own score only, keeping just the first factor's " +
+      'sign (multiplier = factor < 0 ? -1 : 1), so a dependent of a dependent (a group\'s later members, a clone ' +
+      'colocated with a weakly anti-colocated primitive) weighed in at full strength. Upstream tests ' +
+      'coloc-dependee-should-move and coloc-dependee-should-stay show the change: their expected scores give dummy1a ' +
+      '16 and 8 on rhel7-4 where 2.1.5 gives 3004 and 3002, and with 2.1.5\'s rule our scores equal 2.1.5\'s on both ' +
+      '(colocate-primitive-with-clone, clone-anon-failcount likewise: clone scores 9/5 expected, 504/302 in 2.1.5). ' +
+      "Checked: with 2.1.5's rule our summaries equal 2.1.5's on these CIBs.",
+  },
   open: {
     upstream: false,
     reason: 'Not yet traced to an upstream change since 2.1.5: reported to the lead as a possible scheduler bug.',
