@@ -42,6 +42,9 @@ describe.skipIf(!existsSync(BUNDLE))("the guide's dual-primary DRBD", () => {
   let first = '';
 
   it('starts the stack with DRBD promoted on both nodes, promotions after the starts and before clvmd', () => {
+    // The embedded cluster is chapter 11's fresh configuration; the DRBD agent publishes its
+    // promotion score on each node (crm_master -l reboot -v 10000) once both disks are UpToDate.
+    for (const n of ['node01', 'node02']) tool('crm_attribute', ['-N', n, '-p', 'drbd_datos', '-v', '10000', '-l', 'reboot'], { CIB_file: live });
     first = tool('crm_simulate', ['-x', live, '-S', '-O', live]);
     expect(summary(first)).toEqual(
       expect.arrayContaining(['* Promote drbd_datos:0 ( Stopped -> Promoted node01 )', '* Promote drbd_datos:1 ( Stopped -> Promoted node02 )']),

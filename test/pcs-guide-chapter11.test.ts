@@ -3,14 +3,12 @@
 // scheduler on the result, which must start the whole stack on the two nodes.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Cib, readConfiguration, type XmlElement } from '@hacluster/cib';
-import { runPcs } from '@hacluster/cli';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/corpus.js';
-import { LIVE, RUNNING_CLUSTER_CIB, WORKFLOWS } from './support/guide-chapter11.js';
+import { LIVE, runWorkflow as runGuideWorkflow, WORKFLOWS, type GuideStep } from './support/guide-chapter11.js';
 
 const CRM_SIMULATE = join(REPO_ROOT, 'packages', 'cli', 'dist', 'bin', 'crm_simulate.js');
 const LAUNCHER = join(REPO_ROOT, 'packages', 'cli', 'bin', 'crm_simulate.js');
@@ -18,26 +16,10 @@ const LAUNCHER = join(REPO_ROOT, 'packages', 'cli', 'bin', 'crm_simulate.js');
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-interface Step {
-  line: string;
-  exit: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function runWorkflow(name: keyof typeof WORKFLOWS): Promise<{ dir: string; steps: Step[] }> {
-  const dir = mkdtempSync(join(tmpdir(), 'guide11.'));
-  dirs.push(dir);
-  writeFileSync(join(dir, LIVE), RUNNING_CLUSTER_CIB);
-  const env = { ...process.env, LC_ALL: 'C.UTF-8', EDITOR: undefined };
-  const steps: Step[] = [];
-  for (const c of WORKFLOWS[name]) {
-    let stdout = '';
-    let stderr = '';
-    const exit = await runPcs(c.argv, { cwd: dir, env, io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t) } });
-    steps.push({ line: c.line, exit, stdout, stderr });
-  }
-  return { dir, steps };
+async function runWorkflow(name: keyof typeof WORKFLOWS): Promise<{ dir: string; steps: GuideStep[] }> {
+  const result = await runGuideWorkflow(name);
+  dirs.push(result.dir);
+  return result;
 }
 
 const meta = (el: XmlElement | undefined): Record<string, string> =>
@@ -51,7 +33,7 @@ function byId(cib: Cib, id: string): XmlElement | undefined {
 }
 
 describe.each(Object.keys(WORKFLOWS) as (keyof typeof WORKFLOWS)[])("the guide's chapter 11 in %s", (name) => {
-  let result: Promise<{ dir: string; steps: Step[] }> | undefined;
+  let result: Promise<{ dir: string; steps: GuideStep[] }> | undefined;
   const run = () => (result ??= runWorkflow(name));
 
   it('runs every command successfully', async () => {

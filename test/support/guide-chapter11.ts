@@ -5,6 +5,11 @@
 //
 // Two lines differ from the printed guide, each for a reason given beside it.
 
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runPcs } from '@hacluster/cli';
+
 export const LIVE = 'live.xml';
 
 /** A two-node cluster as it looks once both nodes joined (what `pcs cluster start --all` leads to). */
@@ -188,3 +193,25 @@ export const WORKFLOWS = {
   'pcs 0.9 (as the guide writes it)': [...commands(PREAMBLE_09), ...commands(CHAPTER_09)],
   'pcs 0.11': [...commands(PREAMBLE_011), ...commands(CHAPTER_011)],
 } as const;
+
+export interface GuideStep {
+  line: string;
+  exit: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a workflow with our pcs in a new folder holding the running cluster's CIB as LIVE. */
+export async function runWorkflow(name: keyof typeof WORKFLOWS): Promise<{ dir: string; steps: GuideStep[] }> {
+  const dir = mkdtempSync(join(tmpdir(), 'guide11.'));
+  writeFileSync(join(dir, LIVE), RUNNING_CLUSTER_CIB);
+  const env = { ...process.env, LC_ALL: 'C.UTF-8', EDITOR: undefined };
+  const steps: GuideStep[] = [];
+  for (const c of WORKFLOWS[name]) {
+    let stdout = '';
+    let stderr = '';
+    const exit = await runPcs(c.argv, { cwd: dir, env, io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t) } });
+    steps.push({ line: c.line, exit, stdout, stderr });
+  }
+  return { dir, steps };
+}
