@@ -57,6 +57,18 @@ export const CAUSES = {
       "group has a mandatory and an optional colocation with the same primary, with 2.1.5 taking them in " +
       "configuration order): with 2.1.5's rules our summaries equal 2.1.5's.",
   },
+  'group-dependents-in-chains': {
+    upstream: true,
+    reason:
+      'Resources colocated with a group now count when the group\'s scores are merged into a primary\'s before the ' +
+      'group is assigned (pcmk__with_group_colocations gives the group\'s "with this" colocations to its last member); ' +
+      "2.1.5 moved them to the last member only when the group was assigned (pcmk__group_allocate), so a primary " +
+      "assigned earlier, such as a clone the group is colocated with, did not see them. Upstream test " +
+      "primitive-with-group-with-clone shows the change: with 2.1.5's rule our summary equals 2.1.5's (rsc2-clone, " +
+      'group1 and rsc1 on node2), the expected one follows rsc1\'s location to node5. 2/10 seed 20 combines it with ' +
+      'colocation-chain-factor, clone-instance-colocations and mandatory-colocations-first: with all four of ' +
+      "2.1.5's rules our summary equals 2.1.5's.",
+  },
   open: {
     upstream: false,
     reason: 'Not yet traced to an upstream change since 2.1.5: reported to the lead as a possible scheduler bug.',
