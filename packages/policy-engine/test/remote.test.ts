@@ -123,3 +123,32 @@ describe('guest nodes', () => {
     expect(formatClusterStatus(ws)).toContain('GuestOnline: [ guest1 ]');
   });
 });
+
+describe('guest node orderings', () => {
+  it('cancels a recurring monitor on a guest node whose connection goes away without waiting for a connection start', () => {
+    const ws = unpack({
+      nodes: [
+        {
+          name: 'n1',
+          history: [
+            probedStopped('vm'),
+            started('vm'),
+            { rsc: 'guest1', task: 'start', rc: 0, callId: 3, agent: { class: 'ocf', provider: 'pacemaker', type: 'remote' } },
+            probedStopped('A'),
+          ],
+        },
+      ],
+      resources: guestVm('vm', 'guest1') + dummy('A', { maintenance: 'true' }),
+      constraints: '<rsc_location id="l" rsc="vm" node="n1" score="-INFINITY"/>',
+      extraStatus:
+        remoteState('guest1', [{ rsc: 'A', task: 'start', rc: 0 }]).replace(
+          '</lrm_resource>',
+          `<lrm_rsc_op id="A_monitor_10000" operation_key="A_monitor_10000" operation="monitor" transition-key="9:1:0:00000000-0000-0000-0000-000000000000" transition-magic="0:0;9:1:0:00000000-0000-0000-0000-000000000000" call-id="9" rc-code="0" op-status="0" interval="10000" last-rc-change="1700000000" exec-time="1" queue-time="0" on_node="guest1"/></lrm_resource>`,
+        ),
+    });
+    schedule(ws);
+    const cancel = ws.actions.find((a) => a.task === 'cancel' && a.node?.uname === 'guest1')!;
+    expect(cancel).toBeDefined();
+    expect(before(cancel)).not.toContain('guest1_start_0');
+  });
+});

@@ -2,7 +2,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { Role } from '../src/model/role.js';
-import { dummy, fencing, probedStopped, started, unpack } from './helpers.js';
+import { Cib } from '@hacluster/cib';
+import { unpackCluster } from '../src/unpack/cluster.js';
+import { cibXml, dummy, fencing, probedStopped, started, unpack, type HistoryOp } from './helpers.js';
 
 describe('unpack: cluster options', () => {
   it('reads both vocabularies (fencing-enabled and the older stonith-enabled)', () => {
@@ -107,5 +109,32 @@ describe('unpack: resources and history', () => {
     expect(g.variant).toBe('group');
     expect(g.children.map((c) => c.id)).toEqual(['A', 'B']);
     expect(g.groupOrdered && g.groupColocated).toBe(true);
+  });
+});
+
+describe('unpack: pending operations', () => {
+  // A recurring monitor left pending whose failure the last-failure entry records later
+  const pendingMonitor: HistoryOp = { rsc: 'D', task: 'monitor', interval: 10_000, rc: 193, status: -1, callId: -1, lastRcChange: 1_700_000_040 };
+  const history = (withFailure: boolean): HistoryOp[] => [
+    { rsc: 'D', task: 'start', rc: 0, callId: 2, lastRcChange: 1_700_000_030 },
+    ...(withFailure ? [{ rsc: 'D', task: 'monitor', interval: 10_000, rc: 7, callId: 3, lastRcChange: 1_700_000_050 }] : []),
+    { rsc: 'D', task: 'stop', rc: 0, callId: 4, lastRcChange: 1_700_000_060 },
+    pendingMonitor,
+  ];
+  const unpackHistory = (withFailure: boolean) => {
+    // the failure is recorded under the resource's last-failure entry, not the monitor's own
+    const xml = cibXml({ nodes: [{ name: 'n1', history: history(withFailure) }], resources: dummy('D') });
+    const text = withFailure ? xml.replace('id="D_monitor_10000"', 'id="D_last_failure_0"') : xml;
+    return unpackCluster(Cib.parse(text, 'test.xml').root, {}).resourceById.get('D')!;
+  };
+
+  it('keeps a pending recurring monitor pending', () => {
+    expect(unpackHistory(false).pendingTask).toBe('monitor');
+  });
+
+  it('ignores a pending recurring monitor whose failure was recorded after it', () => {
+    const d = unpackHistory(true);
+    expect(d.pendingTask).toBeUndefined();
+    expect(d.pendingNode).toBeUndefined();
   });
 });

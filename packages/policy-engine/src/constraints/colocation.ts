@@ -14,6 +14,7 @@ import { expandTagsInSets, findConstraintResource, resourceOrTag, tagToSet } fro
 import { orderResourceActions } from './ordering.js';
 import { OrderFlag } from '../model/flags.js';
 import { isBundled, topResource } from '../unpack/resource-helpers.js';
+import { replicaOfContainer } from '../variants/bundle/data.js';
 
 /** Marks a node score as "was positive, would turn negative" while adding scores. */
 export const INFINITY_HACK = -100_000_000;
@@ -361,13 +362,23 @@ export function colocationNodeAttr(node: Node, attr: string, rsc: Resource | und
   return host === undefined ? undefined : host.attrs.get(attr);
 }
 
+/**
+ * The resource whose role a colocation looks at (Pacemaker's get_resource_for_role): a bundle
+ * replica's container is never promoted, the bundled instance inside it may be.
+ */
+function resourceForRole(rsc: Resource): Resource {
+  return replicaOfContainer(rsc)?.child ?? rsc;
+}
+
 /** Pacemaker's pcmk__colocation_affects: does this colocation matter now, and for what? */
 export function colocationAffects(dependent: Resource, primary: Resource, c: Colocation, preview: boolean): CollocAffectsN {
   if (!preview && primary.provisional) return CollocAffects.nothing;
-  if (c.dependentRole >= Role.unpromoted && dependent.parent?.promotable && !dependent.provisional) return CollocAffects.role;
+  const dependentRoleRsc = resourceForRole(dependent);
+  const primaryRoleRsc = resourceForRole(primary);
+  if (c.dependentRole >= Role.unpromoted && dependentRoleRsc.parent?.promotable && !dependentRoleRsc.provisional) return CollocAffects.role;
   if (!preview && !dependent.provisional) return CollocAffects.nothing;
-  if (c.dependentRole !== Role.unknown && c.dependentRole !== dependent.nextRole) return CollocAffects.nothing;
-  if (c.primaryRole !== Role.unknown && c.primaryRole !== primary.nextRole) return CollocAffects.nothing;
+  if (c.dependentRole !== Role.unknown && c.dependentRole !== dependentRoleRsc.nextRole) return CollocAffects.nothing;
+  if (c.primaryRole !== Role.unknown && c.primaryRole !== primaryRoleRsc.nextRole) return CollocAffects.nothing;
   return CollocAffects.location;
 }
 
@@ -401,7 +412,7 @@ export function applyColocToPriority(dependent: Resource, primary: Resource, c: 
   const primaryNode = primary.assignedTo?.node;
   const dependentNode = dependent.assignedTo?.node;
   if (dependentNode === undefined) return 0;
-  if (primaryNode !== undefined && c.primaryRole !== Role.unknown && c.primaryRole !== primary.nextRole) return 0;
+  if (primaryNode !== undefined && c.primaryRole !== Role.unknown && c.primaryRole !== resourceForRole(primary).nextRole) return 0;
   const attr = c.nodeAttribute ?? '#uname';
   const dependentValue = colocationNodeAttr(dependentNode, attr, dependent);
   const primaryValue = primaryNode === undefined ? undefined : colocationNodeAttr(primaryNode, attr, primary);

@@ -231,6 +231,7 @@ export function updateActionForOrderings(ws: WorkingSet, then: Action): void {
 
 function markActionBlocked(ws: WorkingSet, rsc: Resource, task: string, reason: Resource): void {
   const text = `colocation with ${reason.id}`;
+  const blocked: Action[] = [];
   for (let i = rsc.actions.length - 1; i >= 0; i--) {
     const action = rsc.actions[i]!;
     if (has(action.flags, ActionFlag.runnable) && eqCase(action.task, task)) {
@@ -238,13 +239,17 @@ function markActionBlocked(ws: WorkingSet, rsc: Resource, task: string, reason: 
       setActionReason(action, text, false);
       blockColocationDependents(ws, action);
       updateActionForOrderings(ws, action);
-      // The actions after it may already have been evaluated (a recurring monitor, say): have
-      // them see that it became unrunnable (upstream does not, and can produce a transition in
-      // which a monitor waits for a start that is not in it).
-      for (let j = action.after.length - 1; j >= 0; j--) updateActionForOrderings(ws, action.after[j]!.action);
+      blocked.push(action);
     }
   }
   for (const child of rsc.children) markActionBlocked(ws, child, task, reason);
+  // The actions after a blocked one may already have been evaluated (a recurring monitor, say):
+  // have them see that it became unrunnable (upstream does not, and can produce a transition in
+  // which a monitor waits for a start that is not in it). Only once the children are blocked too,
+  // so that their starts are blocked by the colocation, as upstream's are, and not by the order.
+  for (const action of blocked) {
+    for (let j = action.after.length - 1; j >= 0; j--) updateActionForOrderings(ws, action.after[j]!.action);
+  }
 }
 
 /** Pacemaker's pcmk__block_colocation_dependents: an unrunnable start blocks mandatory dependents. */

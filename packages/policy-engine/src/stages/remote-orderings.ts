@@ -62,8 +62,11 @@ function orderingTask(action: Action): string {
   return action.task === 'migrate_to' || action.task === 'migrate_from' ? 'stop' : action.task;
 }
 
-/** Tasks Pacemaker's text2task knows; anything else orders like an unspecified action. */
-const KNOWN_TASKS = new Set(['stop', 'stopped', 'shutdown', 'start', 'running', 'notify', 'notified', 'promote', 'promoted', 'demote', 'demoted', 'monitor', 'stonith', 'cancel', 'delete']);
+/**
+ * Tasks Pacemaker's pcmk_parse_action knows; anything else (cancel and delete included) orders
+ * like an unspecified action, so a cancellation on a guest node never waits for its connection.
+ */
+const KNOWN_TASKS = new Set(['stop', 'stopped', 'do_shutdown', 'start', 'running', 'notify', 'notified', 'promote', 'promoted', 'demote', 'demoted', 'monitor', 'stonith']);
 
 function applyRemoteOrdering(ws: WorkingSet, action: Action): void {
   const node = action.node!;

@@ -443,6 +443,9 @@ function unpackRscOp(ws: WorkingSet, rsc: Resource, node: Node, xmlOp: XmlElemen
     case Exec.cancelled:
       return;
     case Exec.pending:
+      // A recurring monitor's failure is recorded only in the last-failure entry: when that entry
+      // is this very monitor's later result, the monitor is no longer pending
+      if (st.lastFailure !== undefined && opKeyOf(st.lastFailure) === taskKey && intAttr(st.lastFailure, 'last-rc-change', -1) > intAttr(xmlOp, 'last-rc-change', -1)) return;
       if (task === 'start') {
         rsc.startPending = true;
         setActive(rsc);

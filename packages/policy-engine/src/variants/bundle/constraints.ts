@@ -62,7 +62,9 @@ export function bundleApplyColocScore(dependent: Resource, primary: Resource, c:
   if (forDependent) throw new Error(`colocation ${c.id}: a bundle (${primary.id}) is never applied as dependent`);
   if (primary.provisional) return 0;
   if (c.dependent.variant === 'clone' || c.dependent.variant === 'bundle') {
-    const container = findCompatibleInstance(dependent, primary, Role.unknown, false);
+    // a bundled instance runs on its guest node, where no container of the primary is: it pairs
+    // with the primary's container on the host of its own
+    const container = findCompatibleInstance(replicaOfBundled(dependent)?.container ?? dependent, primary, Role.unknown, false);
     if (container !== undefined) return dependent.methods.applyColocScore(dependent, container, c, true);
     if (c.score >= INFINITY) assignResource(dependent, undefined, true, true);
     return 0;
@@ -104,21 +106,31 @@ export function withBundleColocations(rsc: Resource, orig: Resource, list: Coloc
   }
 }
 
+/** The replica whose bundled instance (or a member of it) `rsc` is. */
+function replicaOfBundled(rsc: Resource): BundleReplica | undefined {
+  for (let r: Resource | undefined = rsc; r !== undefined; r = r.parent) {
+    const bundle = r.parent?.parent;
+    if (bundle?.variant === 'bundle') return bundle.bundle!.replicas.find((replica) => replica.child === r);
+  }
+  return undefined;
+}
+
 /**
  * A "this with" colocation (the bundle as dependent): the bundle itself and its containers get
  * all of them, since the containers are what is placed. The bundled clone and its instances get
- * the configured ones that name a role, for promotion, when the primary is not collective: an
- * instance runs on its replica's guest node, where no instance of another clone or bundle ever
- * is, so pairing it with one would stop it. (Role colocations between two promotable bundles are
- * not paired host by host yet.)
+ * the configured ones that name a role, for promotion. With a collective primary, only while the
+ * instances' roles are chosen (placed, promotion not yet constrained): an instance pairs with the
+ * primary's instance on its container's host then, while placing it such a pairing would stop it.
  */
 export function bundleWithColocations(rsc: Resource, orig: Resource, list: Colocation[]): void {
   if (orig === rsc || replicaOfContainer(orig) !== undefined) {
     addThisWithList(list, rsc.thisWith);
   } else if (inBundledResource(rsc, orig)) {
+    const bundled = rsc.bundle!.child!;
+    const choosingRoles = !orig.provisional && bundled.clone?.promotionConstrained === false;
     for (const c of rsc.thisWith) {
       const collectivePrimary = c.primary.variant === 'bundle' || c.primary.variant === 'clone';
-      if (c.explicit && c.dependentRole !== Role.unknown && !collectivePrimary) addThisWithTo(list, c);
+      if (c.explicit && c.dependentRole !== Role.unknown && (!collectivePrimary || choosingRoles)) addThisWithTo(list, c);
     }
   }
 }
