@@ -21,6 +21,54 @@ export const CAUSES = {
       'score ("double negative disallowed"). Upstream tests group-anticolocation* changed with it ' +
       '(../shared/notes/scheduler.md §e). Checked: with 2.1.5\'s rule our summaries equal 2.1.5\'s on these CIBs.',
   },
+  'colocation-chain-factor': {
+    upstream: true,
+    reason:
+      'Scores reached through a chain of colocations are now scaled by the product of the factors along the chain ' +
+      '(pcmk_sched_colocation.c, pcmk__add_colocated_node_scores: other_factor = factor * score / INFINITY); 2.1.5 ' +
+      "(pcmk__native_merge_weights) scaled each further link by its own score only, keeping just the first factor's " +
+      'sign (multiplier = factor < 0 ? -1 : 1), so a dependent of a dependent (a group\'s later members, a clone ' +
+      'colocated with a weakly anti-colocated primitive) weighed in at full strength. Upstream tests ' +
+      'coloc-dependee-should-move and coloc-dependee-should-stay show the change: their expected scores give dummy1a ' +
+      '16 and 8 on rhel7-4 where 2.1.5 gives 3004 and 3002, and with 2.1.5\'s rule our scores equal 2.1.5\'s on both ' +
+      '(colocate-primitive-with-clone, clone-anon-failcount likewise: clone scores 9/5 expected, 504/302 in 2.1.5). ' +
+      "Checked: with 2.1.5's rule our summaries equal 2.1.5's on these CIBs.",
+  },
+  'clone-instance-colocations': {
+    upstream: true,
+    reason:
+      'Clone instances now weigh the colocations with their clone one by one when they are assigned (pcmk_sched_clone.c, ' +
+      'pcmk__with_clone_colocations: pcmk__add_with_this_list(list, with_this_colocations, orig_rsc) for every ' +
+      'instance; in 2.1.6 an instance got only pcmk__add_collective_constraints, and in 2.1.5 the dependents\' scores ' +
+      'only ordered the nodes in pcmk__clone_allocate). Upstream tests primitive-with-group-with-clone and ' +
+      "promoted-probed-score show the change: with 2.1.5's rule (instances ignore colocations with their clone) our " +
+      "summaries of both equal 2.1.5's, which differ from the expected ones. These CIBs combine it with " +
+      "colocation-chain-factor: with both of 2.1.5's rules our summaries equal 2.1.5's.",
+  },
+  'mandatory-colocations-first': {
+    upstream: true,
+    reason:
+      'A primitive now applies its mandatory colocations before its optional ones, "to satisfy as many as possible" ' +
+      '(pcmk_sched_primitive.c, pcmk__primitive_assign), so an optional colocation that would leave no node after a ' +
+      'mandatory one is rolled back; 2.1.5 (pcmk__native_allocate) applied them in list order. Upstream tests ' +
+      "group-anticolocation-2 and failed-sticky-anticolocated-group show the change: with 2.1.5's order our summaries " +
+      "of both equal 2.1.5's (Stop member2b due to node availability), the expected ones move the group. These CIBs " +
+      "combine it with colocation-chain-factor (and 8/100 seed 3 with clone-instance-colocations; 2/10 seed 6, whose " +
+      "group has a mandatory and an optional colocation with the same primary, with 2.1.5 taking them in " +
+      "configuration order): with 2.1.5's rules our summaries equal 2.1.5's.",
+  },
+  'group-dependents-in-chains': {
+    upstream: true,
+    reason:
+      'Resources colocated with a group now count when the group\'s scores are merged into a primary\'s before the ' +
+      'group is assigned (pcmk__with_group_colocations gives the group\'s "with this" colocations to its last member); ' +
+      "2.1.5 moved them to the last member only when the group was assigned (pcmk__group_allocate), so a primary " +
+      "assigned earlier, such as a clone the group is colocated with, did not see them. Upstream test " +
+      "primitive-with-group-with-clone shows the change: with 2.1.5's rule our summary equals 2.1.5's (rsc2-clone, " +
+      'group1 and rsc1 on node2), the expected one follows rsc1\'s location to node5. 2/10 seed 20 combines it with ' +
+      'colocation-chain-factor, clone-instance-colocations and mandatory-colocations-first: with all four of ' +
+      "2.1.5's rules our summary equals 2.1.5's.",
+  },
   open: {
     upstream: false,
     reason: 'Not yet traced to an upstream change since 2.1.5: reported to the lead as a possible scheduler bug.',
