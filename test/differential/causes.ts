@@ -43,7 +43,26 @@ export const CAUSES = {
       'only ordered the nodes in pcmk__clone_allocate). Upstream tests primitive-with-group-with-clone and ' +
       "promoted-probed-score show the change: with 2.1.5's rule (instances ignore colocations with their clone) our " +
       "summaries of both equal 2.1.5's, which differ from the expected ones. These CIBs combine it with " +
-      "colocation-chain-factor: with both of 2.1.5's rules our summaries equal 2.1.5's.",
+      "colocation-chain-factor: with both of 2.1.5's rules our summaries equal 2.1.5's. More exactly, 2.1.5 " +
+      "(allocate_instance, append_parent_colocation) gave an instance the clone's negative \"with this\" colocations " +
+      "(all of them when clone-max is below the number of nodes), and compared running instances by the clone's own " +
+      'colocations (sort_clone_instance); 8/100 seed 13 needs that finer rule: with it, colocation-chain-factor, ' +
+      "double-negative-colocation, mandatory-colocations-first and group-dependents-in-chains in 2.1.5's form, our " +
+      "summary equals 2.1.5's (r69:5-7 then land on 2.1.5's nodes).",
+  },
+  'clone-instance-shuffle': {
+    upstream: true,
+    reason:
+      'An instance that cannot be kept on its current node because a better node is free no longer makes another ' +
+      'instance move: upstream now reserves an instance for the better node and retries keeping this one where it ' +
+      "is (pcmk_sched_instances.c, assign_instance_early); 2.1.5 (distribute_children, allocate_instance) tried " +
+      'once, so the first running instance in its sort order moved to the better node and a new instance started ' +
+      "on the node it left. Upstream tests clone-recover-no-shuffle-4 and -6 show the change: 2.1.5 gives \"Move " +
+      "dummy:0 (node2 -> node1), Start dummy:2 (node2)\" where the expected summary is \"Start dummy:2 (node1)\", " +
+      "and with 2.1.5's single attempt our summaries of both equal 2.1.5's. 8/100 seed 12 combines it with " +
+      'colocation-chain-factor, double-negative-colocation, mandatory-colocations-first, group-dependents-in-chains ' +
+      "and clone-instance-colocations (2.1.5's form, which also decides that r6:1 rather than r6:0 is tried first): " +
+      "with all of 2.1.5's rules our summary equals 2.1.5's.",
   },
   'mandatory-colocations-first': {
     upstream: true,
