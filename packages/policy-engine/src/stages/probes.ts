@@ -107,7 +107,7 @@ export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
   const probe = probeAction(rsc, node);
   if ((rsc.fenceDevice && ws.flags.enableUnfencing) || !isClone(top)) top = rsc;
   let flags: number = OrderFlag.optional;
-  if (!has(probe.flags, ActionFlag.runnable) && rsc.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
+  if (!has(probe.flags, ActionFlag.runnable) && top.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
   newOrdering(ws, rsc, undefined, probe, top, opKey(top.id, 'start'), undefined, flags);
   newOrdering(ws, rsc, undefined, probe, top, opKey(rsc.id, 'reload-agent'), undefined, OrderFlag.optional);
   return true;
