@@ -4,34 +4,13 @@
 // notify.test.ts).
 
 import { describe, expect, it } from 'vitest';
+import { run, required, inputs } from './inspect.js';
 import { MINUS_INFINITY } from '@hacluster/cib';
 import { schedule } from '../src/schedule.js';
-import { ActionFlag } from '../src/model/flags.js';
-import type { Action, WorkingSet } from '../src/model/types.js';
+import type { WorkingSet } from '../src/model/types.js';
 import { formatClusterStatus } from '../src/output/cluster-status.js';
 import { simulateCluster } from '../src/simulate/simulate.js';
 import { cibRoot, clone, dummy, fencing, probedStopped, started, unpack, type CibSpec } from './helpers.js';
-
-function run(spec: CibSpec) {
-  const ws = unpack(spec);
-  const result = schedule(ws);
-  return { ...result, summary: result.summary.map((l) => l.replace(/\s+/g, ' ')) };
-}
-
-/** The actions that will be executed, as "uuid@node". */
-function required(ws: WorkingSet): string[] {
-  return ws.actions
-    .filter((a) => !(a.flags & ActionFlag.optional) && a.flags & ActionFlag.runnable)
-    .map((a: Action) => (a.node ? `${a.uuid}@${a.node.uname}` : a.uuid))
-    .sort();
-}
-
-/** The actions an action waits for, as uuids (after scheduling). */
-function inputs(ws: WorkingSet, uuid: string, node?: string): string[] {
-  const action = ws.actions.find((a) => a.uuid === uuid && (node === undefined || a.node?.uname === node));
-  if (action === undefined) throw new Error(`no action ${uuid}`);
-  return action.before.map((l) => (l.action.node ? `${l.action.uuid}@${l.action.node.uname}` : l.action.uuid)).sort();
-}
 
 const placement = (ws: WorkingSet, cloneId: string) =>
   Object.fromEntries(ws.resourceById.get(cloneId)!.children.map((c) => [c.id, c.assignedTo?.node.uname ?? null]));
