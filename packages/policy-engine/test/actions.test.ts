@@ -2,26 +2,9 @@
 // orderings (optional/runnable propagation with reasons) and the transition graph.
 
 import { describe, expect, it } from 'vitest';
-import { schedule } from '../src/schedule.js';
+import { run, required } from './inspect.js';
 import { graphToXml } from '../src/output/graph-xml.js';
-import { ActionFlag } from '../src/model/flags.js';
-import type { Action, WorkingSet } from '../src/model/types.js';
-import { dummy, fencing, probedStopped, started, unpack, type CibSpec } from './helpers.js';
-
-function run(spec: CibSpec) {
-  const ws = unpack(spec);
-  const result = schedule(ws);
-  // the summary's columns are padded to the widest entry: compare with spaces collapsed
-  return { ...result, summary: result.summary.map((l) => l.replace(/\s+/g, ' ')) };
-}
-
-/** The actions that will be executed (not optional), as "uuid@node". */
-function required(ws: WorkingSet): string[] {
-  return ws.actions
-    .filter((a) => !(a.flags & ActionFlag.optional) && a.flags & ActionFlag.runnable)
-    .map((a: Action) => (a.node ? `${a.uuid}@${a.node.uname}` : a.uuid))
-    .sort();
-}
+import { dummy, fencing, probedStopped, started } from './helpers.js';
 
 describe('actions: probes', () => {
   it('probes every resource on every node where its state is unknown', () => {

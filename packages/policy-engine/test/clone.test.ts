@@ -4,34 +4,13 @@
 // notify.test.ts).
 
 import { describe, expect, it } from 'vitest';
+import { run, required, inputs } from './inspect.js';
 import { MINUS_INFINITY } from '@hacluster/cib';
 import { schedule } from '../src/schedule.js';
-import { ActionFlag } from '../src/model/flags.js';
-import type { Action, WorkingSet } from '../src/model/types.js';
+import type { WorkingSet } from '../src/model/types.js';
 import { formatClusterStatus } from '../src/output/cluster-status.js';
 import { simulateCluster } from '../src/simulate/simulate.js';
-import { cibRoot, clone, dummy, probedStopped, started, unpack, type CibSpec } from './helpers.js';
-
-function run(spec: CibSpec) {
-  const ws = unpack(spec);
-  const result = schedule(ws);
-  return { ...result, summary: result.summary.map((l) => l.replace(/\s+/g, ' ')) };
-}
-
-/** The actions that will be executed, as "uuid@node". */
-function required(ws: WorkingSet): string[] {
-  return ws.actions
-    .filter((a) => !(a.flags & ActionFlag.optional) && a.flags & ActionFlag.runnable)
-    .map((a: Action) => (a.node ? `${a.uuid}@${a.node.uname}` : a.uuid))
-    .sort();
-}
-
-/** The actions an action waits for, as uuids (after scheduling). */
-function inputs(ws: WorkingSet, uuid: string, node?: string): string[] {
-  const action = ws.actions.find((a) => a.uuid === uuid && (node === undefined || a.node?.uname === node));
-  if (action === undefined) throw new Error(`no action ${uuid}`);
-  return action.before.map((l) => (l.action.node ? `${l.action.uuid}@${l.action.node.uname}` : l.action.uuid)).sort();
-}
+import { cibRoot, clone, dummy, fencing, probedStopped, started, unpack, type CibSpec } from './helpers.js';
 
 const placement = (ws: WorkingSet, cloneId: string) =>
   Object.fromEntries(ws.resourceById.get(cloneId)!.children.map((c) => [c.id, c.assignedTo?.node.uname ?? null]));
@@ -156,6 +135,29 @@ describe('clone actions and orderings', () => {
   it('probes one instance of an anonymous clone per node: the one that is to run there', () => {
     const { ws } = run({ nodes: ['n1', 'n2'], resources: clone('C', dummy('A')) });
     expect(required(ws).filter((a) => a.includes('_monitor_0'))).toEqual(['A:0_monitor_0@n1', 'A:1_monitor_0@n2']);
+  });
+
+  it('blocks the starts of inactive instances, not the active ones, while a node cannot be probed', () => {
+    const spec = (n3: 'pending' | 'online'): CibSpec => ({
+      nodes: [
+        { name: 'n1', history: [probedStopped('A'), started('A')] },
+        { name: 'n2', history: [probedStopped('A')] },
+        { name: 'n3', state: n3 },
+      ],
+      // a node is pending (a member not yet joined) only where fencing could deal with it
+      options: { 'fencing-enabled': 'true' },
+      resources: fencing('F') + clone('C', dummy('A'), { 'clone-max': '2' }),
+    });
+    const blocked = run(spec('pending'));
+    // the probe of the first instance on the pending node cannot run: no second instance may
+    // start before that node's state is known, but the running one stays and the clone's own
+    // start goes ahead
+    expect(blocked.summary).toContain('Start A:1 ( n2 ) due to unrunnable A:0 monitor (blocked)');
+    expect(blocked.summary.some((l) => l.startsWith('Stop'))).toBe(false);
+    expect(required(blocked.ws)).toContain('C_start_0');
+    expect(required(blocked.ws)).not.toContain('A:1_start_0@n2');
+    const probed = run(spec('online'));
+    expect(required(probed.ws)).toContain('A:1_start_0@n2');
   });
 
   it('orders each instance after the instance on its own node when interleaved', () => {

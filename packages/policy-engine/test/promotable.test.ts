@@ -3,32 +3,16 @@
 // the promote/demote actions and the clone's pseudo-actions around them, and the status display.
 
 import { describe, expect, it } from 'vitest';
-import { schedule } from '../src/schedule.js';
-import { ActionFlag } from '../src/model/flags.js';
+import { run, required, inputs } from './inspect.js';
 import { Role } from '../src/model/role.js';
-import type { Action, WorkingSet } from '../src/model/types.js';
+import type { WorkingSet } from '../src/model/types.js';
 import { formatClusterStatus } from '../src/output/cluster-status.js';
 import { clone, dummy, probedStopped, started, unpack, type CibSpec, type HistoryOp, type NodeSpec } from './helpers.js';
 
-function run(spec: CibSpec, options: { showScores?: boolean } = {}) {
-  const ws = unpack(spec, options);
-  const result = schedule(ws);
-  return { ...result, summary: result.summary.map((l) => l.replace(/\s+/g, ' ').trim()) };
-}
-
-/** The actions that will be executed, as "uuid@node". */
-function required(ws: WorkingSet): string[] {
-  return ws.actions
-    .filter((a) => !(a.flags & ActionFlag.optional) && a.flags & ActionFlag.runnable)
-    .map((a: Action) => (a.node ? `${a.uuid}@${a.node.uname}` : a.uuid))
-    .sort();
-}
-
-/** The actions an action waits for, as uuids (after scheduling). */
-function inputs(ws: WorkingSet, uuid: string, node?: string): string[] {
-  const action = ws.actions.find((a) => a.uuid === uuid && (node === undefined || a.node?.uname === node));
-  if (action === undefined) throw new Error(`no action ${uuid}`);
-  return action.before.map((l) => (l.action.node ? `${l.action.uuid}@${l.action.node.uname}` : l.action.uuid)).sort();
+/** Scheduled, with the summary lines also trimmed. */
+function runTrimmed(spec: CibSpec, options: { showScores?: boolean } = {}) {
+  const result = run(spec, options);
+  return { ...result, summary: result.summary.map((l) => l.trim()) };
 }
 
 /** Where each instance will be promoted: instance → node, for the instances that will be. */
@@ -54,7 +38,7 @@ const id = (history: HistoryOp[]) => history[0]?.rsc ?? 'A';
 
 describe('promotion scores', () => {
   it('promotes the instance on the node with the highest master-<rsc> score, once', () => {
-    const { ws, summary } = run({
+    const { ws, summary } = runTrimmed({
       nodes: [node('n1', 5, running('A')), node('n2', 10, running('A')), node('n3', 1, running('A'))],
       resources: clone('P', stateful('A'), { promotable: 'true' }),
     });
@@ -64,13 +48,13 @@ describe('promotion scores', () => {
 
   it('promotes nothing without a score, and a Promoted-role location makes an instance promotable', () => {
     const spec: CibSpec = { nodes: [{ name: 'n1', history: running('A') }, { name: 'n2', history: running('A') }], resources: clone('P', stateful('A'), { promotable: 'true' }) };
-    expect(promotedOn(run(spec).ws, 'P')).toEqual({});
-    const located = run({ ...spec, constraints: '<rsc_location id="l" rsc="P" role="Promoted" node="n2" score="50"/>' });
+    expect(promotedOn(runTrimmed(spec).ws, 'P')).toEqual({});
+    const located = runTrimmed({ ...spec, constraints: '<rsc_location id="l" rsc="P" role="Promoted" node="n2" score="50"/>' });
     expect(Object.values(promotedOn(located.ws, 'P'))).toEqual(['n2']);
   });
 
   it('reads the score under the instance name for unique clones', () => {
-    const { ws } = run({
+    const { ws } = runTrimmed({
       nodes: [{ name: 'n1', transient: { 'master-A:0': '5', 'master-A:1': '20' } }],
       resources: clone('P', stateful('A'), { promotable: 'true', 'globally-unique': 'true', 'clone-max': '2', 'clone-node-max': '2' }),
     });
@@ -78,7 +62,7 @@ describe('promotion scores', () => {
   });
 
   it('shows each instance\'s promotion score with the scores, and "(inactive)" for one placed nowhere', () => {
-    const { ws } = run(
+    const { ws } = runTrimmed(
       {
         nodes: [node('n1', 5, running('A')), node('n2', 10, running('A'))],
         resources: clone('P', stateful('A'), { promotable: 'true', 'clone-max': '3' }),
@@ -95,7 +79,7 @@ describe('promotion scores', () => {
 describe('promotion limits', () => {
   it('promotes on both nodes of a dual-primary pair (promoted-max=2, promoted-node-max=1)', () => {
     // the guide's DRBD: both nodes primary, for GFS2 and live migration
-    const { ws, summary } = run({
+    const { ws, summary } = runTrimmed({
       nodes: [node('n1', 10000, running('drbd')), node('n2', 10000, running('drbd'))],
       resources: clone('drbd-clone', stateful('drbd'), { promotable: 'true', 'clone-max': '2', 'promoted-max': '2', 'promoted-node-max': '1' }),
     });
@@ -107,7 +91,7 @@ describe('promotion limits', () => {
   });
 
   it('accepts the legacy <master> element and master-max', () => {
-    const { ws } = run({
+    const { ws } = runTrimmed({
       nodes: [node('n1', 10, running('A')), node('n2', 10, running('A'))],
       resources: '<master id="M"><meta_attributes id="M-meta"><nvpair id="M-mm" name="master-max" value="2"/></meta_attributes>' + stateful('A') + '</master>',
     });
@@ -116,7 +100,7 @@ describe('promotion limits', () => {
   });
 
   it('keeps the promoted instance where it is rather than moving promotion to an equal node', () => {
-    const { ws, summary } = run({
+    const { ws, summary } = runTrimmed({
       nodes: [node('n1', 10, running('A')), node('n2', 10, promoted('A'))],
       resources: clone('P', stateful('A'), { promotable: 'true' }),
     });
@@ -126,7 +110,7 @@ describe('promotion limits', () => {
 
   it('never promotes with target-role Unpromoted (nor the legacy Slave), demoting what is promoted', () => {
     for (const role of ['Unpromoted', 'Slave']) {
-      const { ws, summary } = run({
+      const { ws, summary } = runTrimmed({
         nodes: [node('n1', 10, promoted('A'))],
         resources: clone('P', stateful('A'), { promotable: 'true', 'target-role': role }),
       });
@@ -136,7 +120,7 @@ describe('promotion limits', () => {
   });
 
   it('promotes nothing new without quorum when no-quorum-policy is freeze', () => {
-    const { ws } = run({
+    const { ws } = runTrimmed({
       nodes: [node('n1', 10, running('A'))],
       options: { 'no-quorum-policy': 'freeze' },
       quorum: false,
@@ -148,7 +132,7 @@ describe('promotion limits', () => {
 
 describe('promote and demote actions', () => {
   it('starts, then promotes through the clone\'s promote/promoted pseudo-actions, with the Promoted-role monitor', () => {
-    const { ws, summary } = run({
+    const { ws, summary } = runTrimmed({
       nodes: [{ name: 'n1', transient: { 'master-A': '10' }, history: [probedStopped('A')] }],
       resources: clone('P', stateful('A'), { promotable: 'true' }),
     });
@@ -163,7 +147,7 @@ describe('promote and demote actions', () => {
   });
 
   it('demotes before stopping a promoted instance, through demote/demoted', () => {
-    const { ws, summary } = run({
+    const { ws, summary } = runTrimmed({
       nodes: [node('n1', 10, promoted('A'))],
       resources: clone('P', stateful('A'), { promotable: 'true', 'target-role': 'Stopped' }),
     });
@@ -174,7 +158,7 @@ describe('promote and demote actions', () => {
   });
 
   it('orders a promote-then-start constraint after the clone\'s promotions', () => {
-    const { ws } = run({
+    const { ws } = runTrimmed({
       nodes: [node('n1', 10, running('A'))],
       resources: clone('P', stateful('A'), { promotable: 'true' }) + dummy('B'),
       constraints: '<rsc_order id="o" first="P" first-action="promote" then="B" then-action="start"/>',
@@ -191,18 +175,18 @@ describe('colocations with a role', () => {
   });
 
   it('places a resource colocated with the promoted role where the promotion is', () => {
-    const { ws } = run(twoNodes({ constraints: '<rsc_colocation id="c" rsc="B" with-rsc="P" with-rsc-role="Promoted" score="INFINITY"/>' }));
+    const { ws } = runTrimmed(twoNodes({ constraints: '<rsc_colocation id="c" rsc="B" with-rsc="P" with-rsc-role="Promoted" score="INFINITY"/>' }));
     expect(ws.resourceById.get('B')!.assignedTo!.node.uname).toBe('n2');
   });
 
   it('accepts the legacy Master role name in colocations', () => {
-    const { ws } = run(twoNodes({ constraints: '<rsc_colocation id="c" rsc="B" with-rsc="P" with-rsc-role="Master" score="INFINITY"/>' }));
+    const { ws } = runTrimmed(twoNodes({ constraints: '<rsc_colocation id="c" rsc="B" with-rsc="P" with-rsc-role="Master" score="INFINITY"/>' }));
     expect(ws.resourceById.get('B')!.assignedTo!.node.uname).toBe('n2');
   });
 
   it('moves the promotion to where a resource it must be promoted with runs', () => {
     // B is pinned to n1, and the promoted instance must be with B: n1 wins over the higher score
-    const { ws } = run(
+    const { ws } = runTrimmed(
       twoNodes({
         constraints:
           '<rsc_location id="l" rsc="B" node="n1" score="INFINITY"/>' +
@@ -213,7 +197,7 @@ describe('colocations with a role', () => {
   });
 
   it('keeps an anti-colocated resource away from the promoted instance', () => {
-    const { ws } = run(twoNodes({ constraints: '<rsc_colocation id="c" rsc="B" with-rsc="P" with-rsc-role="Promoted" score="-INFINITY"/>' }));
+    const { ws } = runTrimmed(twoNodes({ constraints: '<rsc_colocation id="c" rsc="B" with-rsc="P" with-rsc-role="Promoted" score="-INFINITY"/>' }));
     expect(ws.resourceById.get('B')!.assignedTo!.node.uname).toBe('n1');
   });
 });

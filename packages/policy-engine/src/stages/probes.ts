@@ -107,7 +107,7 @@ export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
   const probe = probeAction(rsc, node);
   if ((rsc.fenceDevice && ws.flags.enableUnfencing) || !isClone(top)) top = rsc;
   let flags: number = OrderFlag.optional;
-  if (!has(probe.flags, ActionFlag.runnable) && rsc.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
+  if (!has(probe.flags, ActionFlag.runnable) && top.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
   newOrdering(ws, rsc, undefined, probe, top, opKey(top.id, 'start'), undefined, flags);
   newOrdering(ws, rsc, undefined, probe, top, opKey(rsc.id, 'reload-agent'), undefined, OrderFlag.optional);
   return true;
@@ -187,6 +187,31 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
   }
 }
 
+/**
+ * Pacemaker's add_start_orderings_for_probe. The probe of a clone instance is ordered before the
+ * whole clone's start, and that ordering blocks the start only while no instance is active, so
+ * that an unprobeable node never stops running instances. The starts of the clone's inactive
+ * instances are blocked by the unrunnable probe here instead: otherwise more instances could start
+ * than the cluster would allow once the unprobed node's state is known.
+ */
+function addStartOrderingsForProbe(probe: Action, after: { action: Action; type: number }): void {
+  const clone = after.action.rsc;
+  if (clone === undefined || clone.variant === 'primitive' || clone.variant === 'group') return;
+  if (has(probe.flags, ActionFlag.runnable)) return;
+  // the clone's own start already blocks on the probe
+  if (has(after.type, OrderFlag.runnableLeft)) return;
+  if (probe.rsc === undefined || topResource(probe.rsc) !== clone || after.action.task !== 'start') return;
+  const flags = OrderFlag.optional | OrderFlag.runnableLeft;
+  // newest ordering first, as Pacemaker walks its prepended list
+  const thens = after.action.after;
+  for (let i = thens.length - 1; i >= 0; i--) {
+    const then = thens[i]!.action;
+    if (then.rsc === undefined || then.rsc.runningOn.length > 0) continue;
+    if (topResource(then.rsc) !== clone || then.task !== 'start') continue;
+    orderActions(probe, then, flags);
+  }
+}
+
 function addRestartOrderingsForRsc(rsc: Resource): void {
   if (rsc.variant !== 'primitive') {
     for (const c of rsc.children) addRestartOrderingsForRsc(c);
@@ -195,6 +220,7 @@ function addRestartOrderingsForRsc(rsc: Resource): void {
   for (const probe of resourceActions(rsc, undefined, 'monitor', false)) {
     for (let i = probe.after.length - 1; i >= 0; i--) {
       const then = probe.after[i]!;
+      addStartOrderingsForProbe(probe, then);
       const visited: Action[] = [];
       addRestartOrderingsForProbe(probe, then.action, visited);
       for (const a of visited) a.flags &= ~ActionFlag.tracking;
