@@ -4,25 +4,18 @@
 
 import { describe, expect, it } from 'vitest';
 import { schedule } from '../src/schedule.js';
-import type { Action, WorkingSet } from '../src/model/types.js';
+import type { Action } from '../src/model/types.js';
 import { newRscPseudoAction } from '../src/actions/action.js';
 import { cloneNotifications } from '../src/variants/clone/notify/index.js';
 import { simulateCluster } from '../src/simulate/simulate.js';
 import { cibRoot, clone, dummy, probedStopped, started, unpack, type CibSpec } from './helpers.js';
+import { actionLabel as label, findAction as action } from './inspect.js';
 
 function run(spec: CibSpec) {
   const ws = unpack(spec);
   const result = schedule(ws);
   const inGraph = new Set(result.graph.synapses.map((s) => s.action));
   return { ws, result, inGraph };
-}
-
-const label = (a: Action) => (a.node ? `${a.uuid}@${a.node.uname}` : a.uuid);
-
-function action(ws: WorkingSet, uuid: string, node?: string): Action {
-  const found = ws.actions.find((a) => a.uuid === uuid && (node === undefined || a.node?.uname === node));
-  if (found === undefined) throw new Error(`no action ${uuid}${node ? ` on ${node}` : ''}`);
-  return found;
 }
 
 /** The graph's actions, as uuid@node. */
