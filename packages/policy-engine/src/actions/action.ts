@@ -8,7 +8,7 @@ import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import { opKey, parseOpKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { opConfig, unpackOperation } from './operation.js';
-import { setActionMeta } from './action-meta.js';
+import { giveOwnMeta, setActionMeta } from './action-meta.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { isGuestNode } from '../unpack/nodes.js';
 import { canFence, fenceNode } from '../unpack/fence.js';
@@ -45,6 +45,18 @@ export function findActions(ws: WorkingSet, rsc: Resource | undefined, key: stri
 }
 
 const NO_ACTIONS: readonly Action[] = [];
+
+/** A new action's meta-attributes until it is given its own or a shared map (never written). */
+const NO_META: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The interval of an operation key. Most keys end in "_0" (probes, starts, stops, …): their
+ * interval is 0 whatever the rest says, so only the others need parsing.
+ */
+function keyIntervalMs(key: string): number {
+  if (key.endsWith('_0')) return 0;
+  return parseOpKey(key)?.intervalMs ?? 0;
+}
 
 /** Past this many actions with one key (a probe per node, …), firstActionOn indexes them by node. */
 const BY_NODE_MIN = 8;
@@ -140,7 +152,6 @@ function newAction(
   optional: boolean,
   forGraph: boolean,
 ): Action {
-  const meta = new Map<string, string>();
   const action: Action = {
     id: -1,
     rsc,
@@ -155,8 +166,8 @@ function newAction(
     onFail: 'ignore',
     failRole: Role.unknown,
     opEntry: undefined,
-    meta,
-    ownMeta: meta,
+    meta: NO_META,
+    ownMeta: undefined,
     extra: NO_EXTRA,
     before: [],
     after: [],
@@ -166,10 +177,13 @@ function newAction(
   };
   if (eqCase(task, 'lrm_delete')) action.flags |= ActionFlag.dc;
   if (rsc !== undefined) {
-    const intervalMs = parseOpKey(key)?.intervalMs ?? 0;
+    const intervalMs = keyIntervalMs(key);
     const config = opConfig(rsc, key, task, intervalMs);
     action.opEntry = config.entry;
+    // (unpackOperation gives the action a map of its own, or one shared with actions configured alike)
     unpackOperation(action, intervalMs, config);
+  } else {
+    giveOwnMeta(action);
   }
   if (forGraph) {
     action.id = ws.nextActionId++;
