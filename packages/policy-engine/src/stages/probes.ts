@@ -47,8 +47,35 @@ function guestResourceWillStop(node: Node): boolean {
   );
 }
 
-function probeAction(rsc: Resource, node: Node): Action {
-  const probe = customAction(rsc, rsc.cluster, opKey(rsc.id, 'monitor'), 'monitor', node, false);
+/** The keys a resource's probes are made and ordered with: the same on every node. */
+interface ProbeKeys {
+  readonly monitor: string;
+  readonly reloadAgent: string;
+  /** The start the probes come before: of the resource, or of the clone it is an instance of. */
+  readonly thenRsc: Resource;
+  readonly thenStart: string;
+}
+
+/**
+ * Each resource's ProbeKeys, made on its first probe. Valid for the whole schedule: they depend
+ * on the resource's place in the tree, its class and the enable-unfencing option, none of which
+ * changes once unpacked (and the map is keyed by the schedule's own resources).
+ */
+const probeKeysByRsc = new WeakMap<Resource, ProbeKeys>();
+
+function probeKeys(rsc: Resource): ProbeKeys {
+  let keys = probeKeysByRsc.get(rsc);
+  if (keys === undefined) {
+    const top = topResource(rsc);
+    const thenRsc = (rsc.fenceDevice && rsc.cluster.flags.enableUnfencing) || !isClone(top) ? rsc : top;
+    keys = { monitor: opKey(rsc.id, 'monitor'), reloadAgent: opKey(rsc.id, 'reload-agent'), thenRsc, thenStart: opKey(thenRsc.id, 'start') };
+    probeKeysByRsc.set(rsc, keys);
+  }
+  return keys;
+}
+
+function probeAction(rsc: Resource, node: Node, key: string): Action {
+  const probe = customAction(rsc, rsc.cluster, key, 'monitor', node, false);
   probe.flags &= ~ActionFlag.optional;
   orderVsUnfence(rsc, node, probe, OrderFlag.optional);
   addProbeExpectedResult(probe, rsc, node);
@@ -71,7 +98,7 @@ function isAncestorOf(ancestor: Resource, rsc: Resource): boolean {
 /** Pacemaker's pcmk__probe_rsc_on_node (the create_probe method of primitives and groups). */
 export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
   const ws = rsc.cluster;
-  let top = topResource(rsc);
+  const top = topResource(rsc);
   if (!ws.flags.startupProbes) return false;
   if (isGuestOrRemote(node)) {
     if (eqCase(rsc.xml.get('class'), 'stonith')) return false;
@@ -104,12 +131,13 @@ export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
       return false;
     }
   }
-  const probe = probeAction(rsc, node);
-  if ((rsc.fenceDevice && ws.flags.enableUnfencing) || !isClone(top)) top = rsc;
+  const keys = probeKeys(rsc);
+  const probe = probeAction(rsc, node, keys.monitor);
+  const then = keys.thenRsc;
   let flags: number = OrderFlag.optional;
-  if (!has(probe.flags, ActionFlag.runnable) && top.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
-  newOrdering(ws, rsc, undefined, probe, top, opKey(top.id, 'start'), undefined, flags);
-  newOrdering(ws, rsc, undefined, probe, top, opKey(rsc.id, 'reload-agent'), undefined, OrderFlag.optional);
+  if (!has(probe.flags, ActionFlag.runnable) && then.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
+  newOrdering(ws, rsc, undefined, probe, then, keys.thenStart, undefined, flags);
+  newOrdering(ws, rsc, undefined, probe, then, keys.reloadAgent, undefined, OrderFlag.optional);
   return true;
 }
 
