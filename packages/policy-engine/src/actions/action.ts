@@ -130,8 +130,48 @@ export function resourceActions(rsc: Resource, node: Node | undefined, task: str
   return requireNode ? findActionsExact(rsc.cluster, rsc, key, node) : findActions(rsc.cluster, rsc, key, node);
 }
 
+/** Past this many actions, findFirstAction finds a task through an index of the list by task. */
+const BY_TASK_MIN = 16;
+
+/**
+ * A long action list's actions by lower-case task, oldest first, covering the list's first
+ * `covered` entries. Lists only grow and an action's task is fixed when it is made, so the index
+ * stays exact as it is extended. It spares the scans that find nothing (a group's "stopped" looked
+ * for among each member's probes, once per ordering into the group).
+ */
+interface ByTaskIndex {
+  byTask: Map<string, Action[]>;
+  covered: number;
+}
+
+const byTaskIndexes = new WeakMap<readonly Action[], ByTaskIndex>();
+
+function byTaskIndex(list: readonly Action[]): ByTaskIndex {
+  let index = byTaskIndexes.get(list);
+  if (index === undefined) {
+    index = { byTask: new Map(), covered: 0 };
+    byTaskIndexes.set(list, index);
+  }
+  for (; index.covered < list.length; index.covered++) {
+    const a = list[index.covered]!;
+    const task = a.task.toLowerCase();
+    const same = index.byTask.get(task);
+    if (same === undefined) index.byTask.set(task, [a]);
+    else same.push(a);
+  }
+  return index;
+}
+
 /** Pacemaker's find_first_action on a list of actions (searched newest first), by task and/or key. */
 export function findFirstAction(actions: readonly Action[], uuid: string | undefined, task: string | undefined, node?: Node): Action | undefined {
+  if (uuid === undefined && task !== undefined && actions.length >= BY_TASK_MIN) {
+    const sameTask = byTaskIndex(actions).byTask.get(task.toLowerCase());
+    return sameTask === undefined ? undefined : scanForFirstAction(sameTask, undefined, task, node);
+  }
+  return scanForFirstAction(actions, uuid, task, node);
+}
+
+function scanForFirstAction(actions: readonly Action[], uuid: string | undefined, task: string | undefined, node: Node | undefined): Action | undefined {
   for (let i = actions.length - 1; i >= 0; i--) {
     const a = actions[i]!;
     if (uuid !== undefined && !eqCase(uuid, a.uuid)) continue;
