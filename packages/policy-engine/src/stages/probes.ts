@@ -179,20 +179,25 @@ function addProbeOrderingsForStops(ws: WorkingSet): void {
   }
 }
 
-function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Action[]): void {
-  if (probe.rsc === undefined || probe.rsc.variant !== 'primitive' || !eqCase(probe.task, 'monitor')) return;
+/**
+ * Pacemaker's add_restart_orderings_for_probe, as the list of actions a probe of `probed` is
+ * ordered before (in the order upstream orders them): the stops and demotes of the resources
+ * whose starts and promotes follow `after` through required orderings. The walk depends on the
+ * probe's resource, not its node, so one walk serves every probe of the resource.
+ */
+function restartOrderingTargets(probed: Resource, after: Action, visited: Action[], targets: Action[]): void {
   if (has(after.flags, ActionFlag.tracking)) return;
   after.flags |= ActionFlag.tracking;
   visited.push(after);
-  if (after.rsc !== undefined && after.rsc.variant === 'primitive' && probe.rsc !== after.rsc) {
+  if (after.rsc !== undefined && after.rsc.variant === 'primitive' && probed !== after.rsc) {
     let thenActions: readonly Action[] = [];
     if (eqCase(after.task, 'start')) thenActions = resourceActions(after.rsc, undefined, 'stop', false);
     else if (eqCase(after.task, 'promote')) thenActions = resourceActions(after.rsc, undefined, 'demote', false);
-    for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) orderActions(probe, then, OrderFlag.optional);
+    for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) targets.push(then);
   }
   const interleave = after.rsc !== undefined && (after.rsc.variant === 'clone' || after.rsc.variant === 'bundle') && isTrue(after.rsc.meta.get('interleave'));
   // for an interleaved clone, only the instance that goes with the probed resource
-  const compatible = interleave ? findCompatibleInstance(probe.rsc, after.rsc!, Role.unknown, false) : undefined;
+  const compatible = interleave ? findCompatibleInstance(probed, after.rsc!, Role.unknown, false) : undefined;
   for (let i = after.after.length - 1; i >= 0; i--) {
     const link = after.after[i]!;
     if (!has(link.type, OrderFlag.impliesThen)) {
@@ -201,7 +206,7 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
       if (
         afterRsc === undefined ||
         afterRsc.variant === 'primitive' ||
-        probe.rsc.parent === afterRsc ||
+        probed.parent === afterRsc ||
         linkRsc === undefined ||
         linkRsc.variant === 'clone' ||
         linkRsc.variant === 'bundle' ||
@@ -211,7 +216,7 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
       }
       if ((afterRsc.variant === 'clone' || afterRsc.variant === 'bundle') && interleave && (compatible === undefined || compatible !== linkRsc)) continue;
     }
-    addRestartOrderingsForProbe(probe, link.action, visited);
+    restartOrderingTargets(probed, link.action, visited, targets);
   }
 }
 
@@ -245,13 +250,26 @@ function addRestartOrderingsForRsc(rsc: Resource): void {
     for (const c of rsc.children) addRestartOrderingsForRsc(c);
     return;
   }
+  // Every probe of the resource comes before the same actions, whatever its node: the walk reads
+  // only the links out of non-probe actions, which ordering a probe leaves alone, so each action
+  // is walked once and its targets serve all of the resource's probes.
+  const targetsByAfter = new Map<Action, Action[]>();
   for (const probe of resourceActions(rsc, undefined, 'monitor', false)) {
+    // (a cancelled probe has the key but not the task)
+    const isProbe = eqCase(probe.task, 'monitor');
     for (let i = probe.after.length - 1; i >= 0; i--) {
       const then = probe.after[i]!;
       addStartOrderingsForProbe(probe, then);
-      const visited: Action[] = [];
-      addRestartOrderingsForProbe(probe, then.action, visited);
-      for (const a of visited) a.flags &= ~ActionFlag.tracking;
+      if (!isProbe) continue;
+      let targets = targetsByAfter.get(then.action);
+      if (targets === undefined) {
+        targets = [];
+        const visited: Action[] = [];
+        restartOrderingTargets(rsc, then.action, visited, targets);
+        for (const a of visited) a.flags &= ~ActionFlag.tracking;
+        targetsByAfter.set(then.action, targets);
+      }
+      for (const target of targets) orderActions(probe, target, OrderFlag.optional);
     }
   }
 }
