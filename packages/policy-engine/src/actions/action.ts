@@ -90,12 +90,11 @@ function byNodeIndex(list: readonly Action[]): ByNodeIndex {
 }
 
 /**
- * The first of findActions(ws, rsc, key, node) without building the list (with the same effect:
- * node-less matches are given the node). A resource's long lists (one probe per node) are looked
- * up by node, so creating an action on each of N nodes does not cost N² steps.
+ * The first of findActions(ws, rsc, key, node), given the key's list, without building a list
+ * (with the same effect: node-less matches are given the node). A resource's long lists (one probe
+ * per node) are looked up by node, so creating an action on each of N nodes does not cost N² steps.
  */
-function firstActionOn(ws: WorkingSet, rsc: Resource | undefined, key: string, node: Node | undefined): Action | undefined {
-  const list = lookupList(ws, rsc, key);
+function firstActionOn(list: readonly Action[] | undefined, rsc: Resource | undefined, node: Node | undefined): Action | undefined {
   if (list === undefined) return undefined;
   if (node === undefined) return list[0];
   const index = rsc !== undefined && list.length >= BY_NODE_MIN ? byNodeIndex(list) : undefined;
@@ -183,6 +182,7 @@ function scanForFirstAction(actions: readonly Action[], uuid: string | undefined
   return undefined;
 }
 
+/** A new action; one for the graph joins `sameKey`, the list of actions with its key (if any yet). */
 function newAction(
   ws: WorkingSet,
   key: string,
@@ -191,6 +191,7 @@ function newAction(
   node: Node | undefined,
   optional: boolean,
   forGraph: boolean,
+  sameKey: Action[] | undefined,
 ): Action {
   const action: Action = {
     id: -1,
@@ -228,10 +229,8 @@ function newAction(
   if (forGraph) {
     action.id = ws.nextActionId++;
     ws.actions.push(action);
-    const index = rsc === undefined ? ws.nodeActionsByKey : rsc.actionsByKey;
-    const list = index.get(key);
-    if (list) list.push(action);
-    else index.set(key, [action]);
+    if (sameKey !== undefined) sameKey.push(action);
+    else (rsc === undefined ? ws.nodeActionsByKey : rsc.actionsByKey).set(key, [action]);
     if (rsc === undefined) ws.singletons.set(key, action);
     else rsc.actions.push(action);
   }
@@ -343,8 +342,10 @@ export function customAction(
   save = true,
 ): Action {
   let action: Action | undefined;
-  if (save) action = firstActionOn(ws, rsc, key, node);
-  if (action === undefined) action = newAction(ws, key, task, rsc, node, optional, save);
+  // (one lookup of the key's list serves both finding the action and adding a new one to it)
+  const sameKey = save ? lookupList(ws, rsc, key) : undefined;
+  if (save) action = firstActionOn(sameKey, rsc, node);
+  if (action === undefined) action = newAction(ws, key, task, rsc, node, optional, save, sameKey);
   updateActionOptional(action, optional);
   if (rsc !== undefined) {
     if (action.node !== undefined) unpackActionNodeAttributes(action);
