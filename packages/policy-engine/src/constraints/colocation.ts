@@ -428,9 +428,19 @@ export function applyColocToPriority(dependent: Resource, primary: Resource, c: 
   return delta;
 }
 
+/** caseKey's answers: node attribute values are few and asked about for every node and colocation. */
+const caseKeys = new Map<string, string>();
+
 /** A case-insensitive key for eqCase's equality (same length, same lower case). */
 function caseKey(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : `${value.length}:${value.toLowerCase()}`;
+  if (value === undefined) return undefined;
+  let key = caseKeys.get(value);
+  if (key === undefined) {
+    if (caseKeys.size > 100_000) caseKeys.clear();
+    key = `${value.length}:${value.toLowerCase()}`;
+    caseKeys.set(value, key);
+  }
+  return key;
 }
 
 /**
