@@ -207,6 +207,7 @@ function newAction(
     onFail: 'ignore',
     failRole: Role.unknown,
     opEntry: undefined,
+    opConfig: undefined,
     meta: NO_META,
     ownMeta: undefined,
     extra: NO_EXTRA,
@@ -219,7 +220,10 @@ function newAction(
   if (eqCase(task, 'lrm_delete')) action.flags |= ActionFlag.dc;
   if (rsc !== undefined) {
     const intervalMs = keyIntervalMs(key);
-    const config = opConfig(rsc, key, task, intervalMs);
+    // (an action with this key and task has it already: a probe on an earlier node, …)
+    const alike = sameKey?.[0];
+    const config = alike?.opConfig !== undefined && alike.task === task ? alike.opConfig : opConfig(rsc, key, task, intervalMs);
+    action.opConfig = config;
     action.opEntry = config.entry;
     // (unpackOperation gives the action a map of its own, or one shared with actions configured alike)
     unpackOperation(action, intervalMs, config);
