@@ -438,6 +438,11 @@ export function addResourceActionsToGraph(rsc: Resource, builder: GraphBuilder):
   for (const child of rsc.children) child.methods.addActionsToGraph(child, builder);
 }
 
+/** The graph of a schedule that stopped before its actions (crm_verify's check). */
+export function emptyGraph(ws: WorkingSet): TransitionGraph {
+  return { attrs: [], synapses: [], form: graphAction, details: (a) => graphActionDetails(ws, a) };
+}
+
 /** Pacemaker's pcmk__create_graph. */
 export function createGraph(ws: WorkingSet): TransitionGraph {
   const attrs: [string, string][] = [
