@@ -60,21 +60,24 @@ function encodeTemplate(t: AttributeTemplate): EncodedTemplate {
   return { parts, fields };
 }
 
+// The fixed text between the variable pieces of a synapse, joined where pieces meet.
 const SYNAPSE_OPEN = Buffer.from('  <synapse id="');
 const ACTION_SET_OPEN = Buffer.from('>\n    <action_set>\n      ');
 const TAG_END = Buffer.from('>\n');
-const ACTION_SET_CLOSE = Buffer.from('    </action_set>\n');
-const NO_INPUTS = Buffer.from('    <inputs/>\n');
-const INPUTS_OPEN = Buffer.from('    <inputs>\n');
-const INPUTS_CLOSE = Buffer.from('    </inputs>\n');
-const TRIGGER_OPEN = Buffer.from('      <trigger>\n        ');
-const TRIGGER_CLOSE = Buffer.from('/>\n      </trigger>\n');
-const SYNAPSE_CLOSE = Buffer.from('  </synapse>\n');
+const TRIGGER_FIRST = Buffer.from('      <trigger>\n        ');
+const TRIGGER_NEXT = Buffer.from('/>\n      </trigger>\n      <trigger>\n        ');
+const TRIGGER_LAST = Buffer.from('/>\n      </trigger>\n    </inputs>\n  </synapse>\n');
 
-const ACTION_ENDS: Record<GraphAction['element'], Buffer> = {
-  rsc_op: Buffer.from('      </rsc_op>\n'),
-  pseudo_event: Buffer.from('      </pseudo_event>\n'),
-  crm_event: Buffer.from('      </crm_event>\n'),
+/** What follows an action's attributes: its end tag, the action set's, and the inputs' start. */
+function actionEnds(element: GraphAction['element']): { noInputs: Buffer; inputs: Buffer } {
+  const end = `      </${element}>\n    </action_set>\n`;
+  return { noInputs: Buffer.from(`${end}    <inputs/>\n  </synapse>\n`), inputs: Buffer.from(`${end}    <inputs>\n`) };
+}
+
+const ACTION_ENDS: Record<GraphAction['element'], { noInputs: Buffer; inputs: Buffer }> = {
+  rsc_op: actionEnds('rsc_op'),
+  pseudo_event: actionEnds('pseudo_event'),
+  crm_event: actionEnds('crm_event'),
 };
 
 /**
@@ -84,9 +87,10 @@ const ACTION_ENDS: Record<GraphAction['element'], Buffer> = {
  * template between them, encoded here once), and a resource's element.
  */
 class SynapseWriter {
-  /** An action's start tag without its end ("<rsc_op id=… operation=…") and its end tag. */
-  private readonly tags = new Map<Action, { start: string; end: Buffer }>();
+  /** An action's start tag without its end ("<rsc_op id=… operation=…"), by graph id. */
+  private readonly tags: ({ start: string; element: GraphAction['element'] } | undefined)[] = [];
   private readonly templates = new Map<AttributeTemplate, EncodedTemplate>();
+  /** A resource's element, after the end of its actions' start tags (">\n        <primitive …/>\n"). */
   private readonly resourceLines = new Map<NonNullable<GraphElementDetails['resource']>, Buffer>();
   constructor(
     private readonly graph: TransitionGraph,
@@ -98,45 +102,47 @@ class SynapseWriter {
     out.bytes(SYNAPSE_OPEN);
     out.text(s.priority > 0 ? `${s.id}" priority="${s.priority}"` : `${s.id}"`);
     out.bytes(ACTION_SET_OPEN);
-    this.action(s.action);
-    out.bytes(ACTION_SET_CLOSE);
+    const ends = ACTION_ENDS[this.action(s.action)];
     if (s.inputs.length === 0) {
-      out.bytes(NO_INPUTS);
-    } else {
-      out.bytes(INPUTS_OPEN);
-      for (const input of s.inputs) {
-        out.bytes(TRIGGER_OPEN);
-        out.text(this.tag(input).start);
-        out.bytes(TRIGGER_CLOSE);
-      }
-      out.bytes(INPUTS_CLOSE);
+      out.bytes(ends.noInputs);
+      return;
     }
-    out.bytes(SYNAPSE_CLOSE);
+    out.bytes(ends.inputs);
+    out.bytes(TRIGGER_FIRST);
+    for (let i = 0; i < s.inputs.length; i++) {
+      if (i > 0) out.bytes(TRIGGER_NEXT);
+      out.text(this.tag(s.inputs[i]!).start);
+    }
+    out.bytes(TRIGGER_LAST);
   }
 
-  private action(action: Action): void {
+  /** Writes the action up to its end tag; returns its element. */
+  private action(action: Action): GraphAction['element'] {
     const out = this.out;
     const d = this.graph.elementDetails(action);
     const tag = this.tag(action);
     out.text(tag.start);
     if (d.elementAttrs) out.text(attrs(d.elementAttrs));
-    out.bytes(TAG_END);
-    if (d.resource) out.bytes(this.resourceLine(d.resource));
+    out.bytes(d.resource ? this.resourceLine(d.resource) : TAG_END);
     this.attributes(action);
     if (d.downed) {
       let s = '        <downed>\n';
       for (const id of d.downed) s += `          <node id="${esc(id)}"/>\n`;
       out.text(`${s}        </downed>\n`);
     }
-    out.bytes(tag.end);
+    return tag.element;
   }
 
-  private tag(action: Action): { start: string; end: Buffer } {
-    let tag = this.tags.get(action);
+  private tag(action: Action): { start: string; element: GraphAction['element'] } {
+    const id = action.id;
+    // graph ids are dense: the list grows to the largest id seen, without holes (a list with
+    // holes would turn into a slow dictionary)
+    while (this.tags.length <= id) this.tags.push(undefined);
+    let tag = this.tags[id];
     if (tag === undefined) {
       const a = this.graph.form(action);
-      tag = { start: `<${a.element}${attrs(a.attrs)}`, end: ACTION_ENDS[a.element] };
-      this.tags.set(action, tag);
+      tag = { start: `<${a.element}${attrs(a.attrs)}`, element: a.element };
+      this.tags[id] = tag;
     }
     return tag;
   }
@@ -159,7 +165,7 @@ class SynapseWriter {
   private resourceLine(resource: NonNullable<GraphElementDetails['resource']>): Buffer {
     let line = this.resourceLines.get(resource);
     if (line === undefined) {
-      line = Buffer.from(`        <${resource[0]}${attrs(resource[1])}/>\n`);
+      line = Buffer.from(`>\n        <${resource[0]}${attrs(resource[1])}/>\n`);
       this.resourceLines.set(resource, line);
     }
     return line;
