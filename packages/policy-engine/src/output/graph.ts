@@ -176,23 +176,27 @@ export function graphHasLoop(init: Action, action: Action, input: ActionLink): b
 
 /** Sorts an action's inputs by id and merges duplicate links (Pacemaker's pcmk__deduplicate_action_inputs). */
 function deduplicateInputs(action: Action): void {
-  if (action.before.length === 0) return;
-  // (sort is stable: links to one action stay in upstream's order)
-  const byId = action.before.slice().reverse().sort((a, b) => a.action.id - b.action.id);
-  const out: ActionLink[] = [];
-  let last: ActionLink | undefined;
-  for (const l of byId) {
-    if (last !== undefined && l.action.id === last.action.id) {
-      last.type |= l.type;
-      if (l.dumped) last.dumped = true;
-    } else {
-      last = l;
-      l.dumped = false;
-      out.push(l);
+  const links = action.before;
+  // Highest id first, like upstream's list walked from the end; the sort is stable, so links to
+  // one action stay oldest first and the newest, which upstream keeps, ends each run. Sorted in
+  // place: nothing else walks the list meanwhile, and the old order is not needed afterwards.
+  links.sort((a, b) => b.action.id - a.action.id);
+  let kept = 0;
+  for (let start = 0; start < links.length; ) {
+    const id = links[start]!.action.id;
+    let end = start + 1;
+    while (end < links.length && links[end]!.action.id === id) end++;
+    const newest = links[end - 1]!;
+    newest.dumped = false;
+    for (let i = start; i < end - 1; i++) {
+      const older = links[i]!;
+      newest.type |= older.type;
+      if (older.dumped) newest.dumped = true;
     }
+    links[kept++] = newest;
+    start = end;
   }
-  // Stored oldest first like every link list, so walking from the end gives upstream's order.
-  action.before = out.reverse();
+  links.length = kept;
 }
 
 function cloneOpKey(action: Action, intervalMs: number): string {
