@@ -101,14 +101,14 @@ const NO_PARAMETERS = new Map<string, string>();
 /**
  * The templates of one graph's actions. An action's attributes are a function of its resource
  * (and its parents' graph meta), its meta map, its resource's parameters for its node, its
- * operation's extra parameters, whether it names its node, and its node's name and uuid: actions
+ * operation's extra parameters, whether it names a node, and that node's name and uuid: actions
  * that share all but the node (the same maps, by identity: actions configured alike share them,
  * see actions/action-meta.ts) share a template. Valid while the working set stays as scheduled
  * (the graph is made once scheduling is done, and nothing changes these afterwards). Actions on
  * guest nodes are not shared: their attributes also name the guest's host.
  */
 export class AttributeTemplates {
-  // resource → meta → parameters → extra → [without node, with node]
+  // resource → meta → parameters → extra → [node not named, node named]
   private readonly byResource = new Map<object, Map<object, Map<object, Map<object, [AttributeTemplate?, AttributeTemplate?]>>>>();
 
   get(action: Action, withNode: boolean): AttributeTemplate {
@@ -121,8 +121,9 @@ export class AttributeTemplates {
       pair = [undefined, undefined];
       byExtra.set(action.extra, pair);
     }
-    const slot = withNode ? 1 : 0;
-    return (pair[slot] ??= makeTemplate(action, withNode));
+    // (whether the node is named: an action without a node never is, and may share the rest)
+    const namesNode = withNode && action.node !== undefined;
+    return (pair[namesNode ? 1 : 0] ??= makeTemplate(action, namesNode));
   }
 }
 
