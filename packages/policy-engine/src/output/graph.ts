@@ -180,7 +180,7 @@ function deduplicateInputs(action: Action): void {
   // Highest id first, like upstream's list walked from the end; the sort is stable, so links to
   // one action stay oldest first and the newest, which upstream keeps, ends each run. Sorted in
   // place: nothing else walks the list meanwhile, and the old order is not needed afterwards.
-  links.sort((a, b) => b.action.id - a.action.id);
+  sortByIdDescending(links);
   let kept = 0;
   for (let start = 0; start < links.length; ) {
     const id = links[start]!.action.id;
@@ -197,6 +197,24 @@ function deduplicateInputs(action: Action): void {
     start = end;
   }
   links.length = kept;
+}
+
+/**
+ * A stable sort of links by their action's id, highest first. Most lists come already in order
+ * (links are made as actions are, oldest first, so usually with rising ids): those are turned
+ * round or kept as they are, without the comparisons of a sort.
+ */
+function sortByIdDescending(links: ActionLink[]): void {
+  let rising = true;
+  let falling = true;
+  for (let i = 1; i < links.length && (rising || falling); i++) {
+    const step = links[i]!.action.id - links[i - 1]!.action.id;
+    if (step <= 0) rising = false;
+    if (step > 0) falling = false;
+  }
+  // (strictly rising: no two links to one action, whose order a reversal would swap)
+  if (rising) links.reverse();
+  else if (!falling) links.sort((a, b) => b.action.id - a.action.id);
 }
 
 function cloneOpKey(action: Action, intervalMs: number): string {
