@@ -28,3 +28,4 @@ export { insertElement, insertNode, appendNew, removeElement, removeNode, replac
 export { sameElement, sameAttributes, sameNode, significantChildren } from './xml/compare.js';
 export * from './patch/index.js';
 export * from './validate/index.js';
+export { childProcess, dnsPromises, zlib } from './builtins.js';

@@ -3,7 +3,7 @@
 // up to a cap; and with the difference between "exited with a code", "killed by a signal" and
 // "ran out of time" kept, because a timeout is not an exit code.
 
-import { spawn } from 'node:child_process';
+import { childProcess } from './builtins.js';
 
 export interface ProcessRequest {
   file: string;
@@ -69,7 +69,7 @@ export function runProcess(req: ProcessRequest): Promise<ProcessResult> {
     const err = new CappedBuffer(cap);
     let timedOut = false;
     let settled = false;
-    const child = spawn(req.file, req.args, {
+    const child = childProcess().spawn(req.file, req.args, {
       env: req.env,
       cwd: req.cwd ?? '/',
       detached: true, // setsid(): the child leads a new process group

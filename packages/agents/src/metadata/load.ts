@@ -1,7 +1,7 @@
 // Gets an installed agent's meta-data by running it (`<agent> meta-data` for OCF, `-o metadata`
 // for fence agents), with a timeout, and caches the parsed result per executable and mtime.
 
-import { execFile } from 'node:child_process';
+import { childProcess } from '../exec/builtins.js';
 import { statSync } from 'node:fs';
 import { formatAgentName, type AgentName } from '../agent-name.js';
 import { agentExecutable, defaultAgentPaths, type AgentPaths } from '../locate.js';
@@ -19,7 +19,7 @@ const cache = new Map<string, { mtimeMs: number; metadata: AgentMetadata }>();
 
 function run(file: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024, killSignal: 'SIGKILL' }, (err, stdout) => {
+    childProcess().execFile(file, args, { env, timeout: timeoutMs, maxBuffer: 8 * 1024 * 1024, killSignal: 'SIGKILL' }, (err, stdout) => {
       // Some agents exit non-zero after printing valid meta-data; the XML decides.
       if (stdout && stdout.includes('<resource-agent')) resolve(stdout);
       else reject(err ?? new MetadataError('no meta-data printed'));

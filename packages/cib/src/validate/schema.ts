@@ -4,7 +4,7 @@
 // directory can be set as Pacemaker's own tools read it, PCMK_schema_directory). Without xmllint
 // or the schema the check is skipped, and a SCHEMA_UNAVAILABLE note says why.
 
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '../builtins.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Cib } from '../cib.js';
@@ -33,7 +33,7 @@ export function checkSchema(cib: Cib, options: SchemaOptions = {}): CibProblem[]
   if (!/^[A-Za-z0-9_.-]+$/.test(schema) || !existsSync(file)) {
     return [{ code: 'SCHEMA_UNAVAILABLE', schema, reason: `${file} is not there (Debian's pacemaker-common installs the schemas its Pacemaker knows)` }];
   }
-  const run = spawnSync(options.xmllint ?? 'xmllint', ['--noout', '--relaxng', file, '-'], {
+  const run = childProcess().spawnSync(options.xmllint ?? 'xmllint', ['--noout', '--relaxng', file, '-'], {
     input: cib.toXml(),
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -49,13 +49,26 @@ function escapeValue(text: string): string {
   return out;
 }
 
+/**
+ * Digests by their input text: a resource's operation has the same parameters on every node it
+ * ran on (and clone instances share theirs), so most inputs recur; hashing costs more than the
+ * lookup. A pure text → digest memo, emptied when it grows large.
+ */
+const digestsByText = new Map<string, string>();
+
 /** MD5 of " <parameters a="…" b="…"/>\n" with the attributes sorted by name. */
 export function operationDigest(params: ReadonlyMap<string, string>): string {
   const names = [...params.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   let text = ' <parameters';
   for (const n of names) text += ` ${n}="${escapeValue(params.get(n)!)}"`;
   text += '/>\n';
-  return createHash('md5').update(text, 'utf8').digest('hex');
+  let digest = digestsByText.get(text);
+  if (digest === undefined) {
+    if (digestsByText.size > 100_000) digestsByText.clear();
+    digest = createHash('md5').update(text, 'utf8').digest('hex');
+    digestsByText.set(text, digest);
+  }
+  return digest;
 }
 
 /** The meta-attribute form of a name (CRM_meta_<name>, dashes as underscores). */

@@ -66,13 +66,23 @@ export function anyNodeAvailable(table: NodeTable | undefined): boolean {
 
 export const MINUS_INF = -1_000_000;
 
+type PlacementStrategy = 'default' | 'utilization' | 'minimal' | 'balanced';
+
+function placementStrategy(ws: WorkingSet): PlacementStrategy {
+  const s = ws.placementStrategy.toLowerCase();
+  return s === 'minimal' || s === 'balanced' || s === 'utilization' ? s : 'default';
+}
+
 /** Pacemaker's compare_nodes. */
 export function compareNodes(ws: WorkingSet, a: NodeScore, b: NodeScore, active: Node | undefined): number {
+  return compareNodesWith(placementStrategy(ws), a, b, active);
+}
+
+function compareNodesWith(strategy: PlacementStrategy, a: NodeScore, b: NodeScore, active: Node | undefined): number {
   const w1 = nodeAvailable(a, false, false) ? a.weight : MINUS_INF;
   const w2 = nodeAvailable(b, false, false) ? b.weight : MINUS_INF;
   if (w1 > w2) return -1;
   if (w1 < w2) return 1;
-  const strategy = ws.placementStrategy.toLowerCase();
   if (strategy !== 'minimal') {
     if (strategy === 'balanced') {
       const r = compareNodeCapacities(a.node, b.node);
@@ -91,7 +101,9 @@ export function compareNodes(ws: WorkingSet, a: NodeScore, b: NodeScore, active:
 
 /** A resource's allowed nodes in preference order. */
 export function sortNodes(ws: WorkingSet, nodes: NodeScore[], active: Node | undefined): NodeScore[] {
-  return nodes.sort((a, b) => compareNodes(ws, a, b, active));
+  // (the strategy is read once per sort, not once per comparison)
+  const strategy = placementStrategy(ws);
+  return nodes.sort((a, b) => compareNodesWith(strategy, a, b, active));
 }
 
 /** The parent's (or own, for top-level resources) allowed-node entry of a node. */

@@ -353,6 +353,8 @@ export type CollocAffectsN = (typeof CollocAffects)[keyof typeof CollocAffects];
  */
 export function colocationNodeAttr(node: Node, attr: string, rsc: Resource | undefined): string | undefined {
   const container = node.remoteRsc?.container;
+  // (a cluster node: its own attributes, whatever the resource asks for)
+  if (container === undefined) return node.attrs.get(attr);
   // What is colocated with a bundle's resource goes with the replica's container, so a bundle
   // node's attributes are its host's for the bundled resource (not for containers or addresses).
   const forceHost = rsc !== undefined && node.remoteRsc !== undefined && isBundled(node.remoteRsc) && isBundled(rsc) && topResource(rsc).variant === 'clone';
@@ -428,9 +430,19 @@ export function applyColocToPriority(dependent: Resource, primary: Resource, c: 
   return delta;
 }
 
+/** caseKey's answers: node attribute values are few and asked about for every node and colocation. */
+const caseKeys = new Map<string, string>();
+
 /** A case-insensitive key for eqCase's equality (same length, same lower case). */
 function caseKey(value: string | undefined): string | undefined {
-  return value === undefined ? undefined : `${value.length}:${value.toLowerCase()}`;
+  if (value === undefined) return undefined;
+  let key = caseKeys.get(value);
+  if (key === undefined) {
+    if (caseKeys.size > 100_000) caseKeys.clear();
+    key = `${value.length}:${value.toLowerCase()}`;
+    caseKeys.set(value, key);
+  }
+  return key;
 }
 
 /**
@@ -444,9 +456,8 @@ function bestNodeScoresByAttr(c: Colocation | undefined, rsc: Resource, attr: st
   if (c !== undefined && rsc === c.dependent && c.explicit && group?.variant === 'group' && rsc !== group.children[0]) {
     // a member after the first did not get the group's location scores: consider them now
     rsc.allowedNodes = copyTable(original);
-    for (const location of rsc.cluster.locations) {
-      if (location.rsc === group) rsc.methods.applyLocation(rsc, location);
-    }
+    // the group's own locations, oldest first (group.locations holds them newest first)
+    for (let i = group.locations.length - 1; i >= 0; i--) rsc.methods.applyLocation(rsc, group.locations[i]!);
   }
   const best = new Map<string | undefined, number>();
   for (const ns of rsc.allowedNodes.values()) {

@@ -2,7 +2,7 @@
 // lvmlockd with vgchange --lock-start. Neither can run here (no DLM), so this backend is tested
 // by recording its commands against fake binaries; see the README.
 
-import { spawn } from 'node:child_process';
+import { childProcess } from '../../exec/builtins.js';
 import { OCF_ERR_CONFIGURED, OCF_ERR_GENERIC, OCF_ERR_INSTALLED, OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
 import type { Handlers } from '../framework/agent.js';
 import { childEnvironment, command, sleep, which } from '../framework/command.js';
@@ -60,7 +60,7 @@ export function clvmReal(ctx: AgentContext): Handlers {
 
   const launch = async (file: string, args: string[]): Promise<void> => {
     ctx.log('info', `starting ${file} ${args.join(' ')}`);
-    const child = spawn(which(ctx, file) ?? file, args, { detached: true, stdio: 'ignore', env: childEnvironment(ctx), cwd: '/' });
+    const child = childProcess().spawn(which(ctx, file) ?? file, args, { detached: true, stdio: 'ignore', env: childEnvironment(ctx), cwd: '/' });
     child.unref();
     while (pidsNamed(file).length === 0) {
       if (ctx.remainingMs() < 1000) fail(OCF_ERR_GENERIC, `${file} did not start`);

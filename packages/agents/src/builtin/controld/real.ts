@@ -2,7 +2,7 @@
 // neither the dlm module nor corosync, so the backend is tested by recording its commands
 // against fake binaries (see the README); the logic follows ocf:pacemaker:controld.
 
-import { spawn } from 'node:child_process';
+import { childProcess } from '../../exec/builtins.js';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OCF_ERR_CONFIGURED, OCF_ERR_GENERIC, OCF_ERR_INSTALLED, OCF_NOT_RUNNING, OCF_SUCCESS, type OcfExitCode } from '../../ocf/codes.js';
@@ -82,7 +82,7 @@ export function controldReal(ctx: AgentContext): Handlers {
     const args = (ctx.params['args'] ?? '-s 0').split(/\s+/).filter((a) => a !== '');
     ctx.log('info', `starting ${daemon} ${args.join(' ')}`);
     // The daemon outlives this agent: start it in its own session with no pipes to us.
-    const child = spawn(which(ctx, daemon) ?? daemon, args, { detached: true, stdio: 'ignore', env: childEnvironment(ctx), cwd: '/' });
+    const child = childProcess().spawn(which(ctx, daemon) ?? daemon, args, { detached: true, stdio: 'ignore', env: childEnvironment(ctx), cwd: '/' });
     child.unref();
     for (;;) {
       if (pidsNamed(daemon).length > 0 && (daemon !== 'dlm_controld' || addrListsFilled(configDlm))) return OCF_SUCCESS;

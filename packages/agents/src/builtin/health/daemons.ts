@@ -1,7 +1,7 @@
 // Starting and stopping the health daemons from an agent: detached, with a pid file, and ready
 // only once they accept connections.
 
-import { spawn } from 'node:child_process';
+import { childProcess } from '../../exec/builtins.js';
 import { rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,7 @@ export function answerOf(address: string, port: number, timeoutMs: number): Prom
 export async function startDaemon(ctx: AgentContext, o: DaemonOptions): Promise<void> {
   if (daemonPid(o.pidfile) !== undefined) return;
   rmSync(o.pidfile, { force: true });
-  const child = spawn(process.execPath, [DAEMON_MAIN, JSON.stringify(o)], { detached: true, stdio: 'ignore', env: childEnvironment(ctx), cwd: '/' });
+  const child = childProcess().spawn(process.execPath, [DAEMON_MAIN, JSON.stringify(o)], { detached: true, stdio: 'ignore', env: childEnvironment(ctx), cwd: '/' });
   child.unref();
   while (daemonPid(o.pidfile) === undefined) {
     if (child.exitCode !== null || ctx.remainingMs() < 1000) fail(OCF_ERR_GENERIC, `the ${o.kind} daemon did not start on ${o.address}:${o.port}`);

@@ -9,7 +9,7 @@ import { newColocation } from '../../constraints/colocation.js';
 import { showNodeScores } from '../../output/scores.js';
 import { thresholdReached } from '../../stages/node-criteria.js';
 import { glibSort } from '../../util/glib-sort.js';
-import { assignInstances, cmpInstance } from '../instances/assign.js';
+import { assignInstances, instanceComparator } from '../instances/assign.js';
 import { bundleContainers, isBundleNode, type BundleReplica } from './data.js';
 
 function assignReplica(bundle: Resource, replica: BundleReplica, prefer: Node | undefined, stopIfFail: boolean): void {
@@ -41,7 +41,7 @@ export function bundleAssign(rsc: Resource, prefer: Node | undefined, stopIfFail
   // are shown again)
   rsc.allocating = true;
   showNodeScores(rsc.cluster, rsc, 'pcmk__bundle_assign', rsc.allowedNodes);
-  const containers = glibSort(bundleContainers(rsc), cmpInstance);
+  const containers = glibSort(bundleContainers(rsc), instanceComparator());
   assignInstances(rsc, containers, data.nreplicas, data.nreplicasPerHost);
   for (const replica of data.replicas) assignReplica(rsc, replica, prefer, stopIfFail);
   const child = data.child;

@@ -6,7 +6,7 @@ import type { Node, NodeScore, Resource } from '../../model/types.js';
 import { addDependentScores, thisWithColocations, withThisColocations } from '../../constraints/colocation.js';
 import { showNodeScores } from '../../output/scores.js';
 import { glibSort } from '../../util/glib-sort.js';
-import { assignInstances, cmpInstance } from '../instances/assign.js';
+import { assignInstances, instanceComparator } from '../instances/assign.js';
 import { promotableFeature } from './features.js';
 
 export function cloneAssign(rsc: Resource, prefer: Node | undefined, stopIfFail: boolean): NodeScore | undefined {
@@ -16,7 +16,7 @@ export function cloneAssign(rsc: Resource, prefer: Node | undefined, stopIfFail:
   for (const c of thisWithColocations(rsc)) c.primary.methods.assign(c.primary, prefer, stopIfFail);
   for (const c of withThisColocations(rsc)) addDependentScores(c, rsc);
   showNodeScores(rsc.cluster, rsc, 'pcmk__clone_assign', rsc.allowedNodes);
-  rsc.children = glibSort(rsc.children, cmpInstance);
+  rsc.children = glibSort(rsc.children, instanceComparator());
   const data = rsc.clone!;
   assignInstances(rsc, rsc.children, data.cloneMax, data.cloneNodeMax);
   if (rsc.promotable) promotableFeature(rsc).setInstanceRoles(rsc);

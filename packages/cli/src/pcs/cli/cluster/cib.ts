@@ -1,6 +1,6 @@
 // `pcs cluster cib`, `cluster verify`.
 
-import { spawnSync } from 'node:child_process';
+import { childProcess } from '@hacluster/cib';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,7 +100,7 @@ export async function edit(cli: Cli, argv: string[]): Promise<void> {
   try {
     writeFileSync(tmp, text);
     // The editor gets the terminal; $EDITOR may carry arguments, as shells allow.
-    const run = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', tmp], { stdio: 'inherit' });
+    const run = childProcess().spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', tmp], { stdio: 'inherit' });
     if (run.error) throw new LibraryError(error({ code: 'CIB_EDIT_EDITOR_FAILED', editor, reason: run.error.message }));
     const edited = readFileSync(tmp, 'utf8');
     if (edited === text) {

@@ -3,9 +3,8 @@
 
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { writeFileAtomic } from '@hacluster/cib';
+import { dnsPromises, writeFileAtomic } from '@hacluster/cib';
 import type { LibraryEnvironment } from '../env.js';
 import { error, forceable, info, LibraryError } from '../reports/item.js';
 import { TRANSPORT_DEFAULT, TRANSPORTS_KNET } from '../corosync/constants.js';
@@ -30,7 +29,7 @@ export interface SetupInput {
 async function resolves(address: string): Promise<boolean> {
   if (isIP(address)) return true;
   try {
-    await lookup(address);
+    await dnsPromises().lookup(address);
     return true;
   } catch {
     return false;

@@ -13,7 +13,7 @@ import { requirePromotionTickets } from '../../../constraints/tickets.js';
 import { showPromotionScore } from '../../../output/scores.js';
 import { glibSort } from '../../../util/glib-sort.js';
 import { topResource } from '../../../unpack/resource-helpers.js';
-import { cmpInstance } from '../../instances/assign.js';
+import { instanceComparator } from '../../instances/assign.js';
 import { LocationKind } from '../../methods.js';
 import { promotionScore } from './scores.js';
 
@@ -110,19 +110,20 @@ function sortPromotableInstances(clone: Resource, priorities: Priorities): void 
     else if (chosen === undefined) priorities.set(child, MINUS_INFINITY);
     else if ((priorities.get(child) ?? 0) >= 0) priorities.set(child, clone.allowedNodes.get(chosen.id)!.weight);
   }
-  clone.children = glibSort(clone.children, (a, b) => cmpPromotableInstance(a, b, priorities));
+  const byPlacement = instanceComparator();
+  clone.children = glibSort(clone.children, (a, b) => cmpPromotableInstance(a, b, priorities, byPlacement));
   clone.merging = false;
 }
 
 /** Pacemaker's cmp_promotable_instance: priority, then the higher current role, then placement order. */
-function cmpPromotableInstance(a: Resource, b: Resource, priorities: Priorities): number {
+function cmpPromotableInstance(a: Resource, b: Resource, priorities: Priorities, byPlacement: (a: Resource, b: Resource) => number): number {
   const pa = priorities.get(a) ?? 0;
   const pb = priorities.get(b) ?? 0;
   if (pa !== pb) return pa > pb ? -1 : 1;
   const ra = a.methods.state(a, true);
   const rb = b.methods.state(b, true);
   if (ra !== rb) return ra > rb ? -1 : 1;
-  return cmpInstance(a, b);
+  return byPlacement(a, b);
 }
 
 /** Pacemaker's node_to_be_promoted_on: the clone's entry for the node, if it may promote there. */
