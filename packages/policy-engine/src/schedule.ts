@@ -13,7 +13,7 @@ import { scheduleResourceActions } from './stages/create-actions.js';
 import { orderRemoteConnectionActions } from './stages/remote-orderings.js';
 import { scheduleFencingAndShutdowns } from './stages/fencing.js';
 import { applyOrderings } from './stages/orderings.js';
-import { createGraph, graphAction, type TransitionGraph } from './output/graph.js';
+import { createGraph, emptyGraph, type TransitionGraph } from './output/graph.js';
 import { transitionSummary } from './output/transition-summary.js';
 
 export interface ScheduleResult {
@@ -40,7 +40,7 @@ export function schedule(ws: WorkingSet, options: ScheduleOptions = {}): Schedul
   };
   applyNodeHealth(ws);
   unpackConstraints(ws);
-  if (options.checkOnly) return { ws, graph: { attrs: [], synapses: [], form: graphAction, details: () => ({ attributes: [] }) }, summary: [], notices };
+  if (options.checkOnly) return { ws, graph: emptyGraph(ws), summary: [], notices };
   applyNodeCriteria(ws);
   createInternalConstraints(ws);
   handleConfigChanges(ws, info);

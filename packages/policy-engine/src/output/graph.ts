@@ -5,16 +5,14 @@
 import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import type { Action, ActionLink, Node, Resource, WorkingSet } from '../model/types.js';
 import { clusterOption } from '../unpack/config.js';
-import { resourceParams } from '../unpack/params.js';
-import { metaName } from '../actions/digest.js';
 import { findNode, isGuestNode, isGuestOrRemote } from '../unpack/nodes.js';
 import { notifyKey, opKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { currentNode } from '../unpack/resource-helpers.js';
 import { recheckTime } from '../util/rules.js';
+import { AttributeTemplates, effectiveTask, fillTemplate, type AttributeTemplate } from './graph-attributes.js';
 
-/** The feature set this scheduler implements (upstream Pacemaker 3.x). */
-export const SCHEDULER_FEATURE_SET = '3.20.5';
+export { SCHEDULER_FEATURE_SET } from './graph-attributes.js';
 
 /** One action in the graph (an action set member or an input trigger): its element and XML attributes. */
 export interface GraphAction {
@@ -42,6 +40,9 @@ export interface GraphActionDetails {
   downed?: string[];
 }
 
+/** GraphActionDetails but the attributes (which the XML writer takes from their AttributeTemplate). */
+export type GraphElementDetails = Omit<GraphActionDetails, 'attributes' | 'params'>;
+
 export interface Synapse {
   id: number;
   priority: number;
@@ -61,6 +62,10 @@ export interface TransitionGraph {
   form: (action: Action) => GraphAction;
   /** The details of a synapse's action. */
   details: (action: Action) => GraphActionDetails;
+  /** The details of a synapse's action but its attributes. */
+  elementDetails: (action: Action) => GraphElementDetails;
+  /** A synapse action's attributes, shared with the actions that differ from it only in their node. */
+  attributeTemplate: (action: Action) => AttributeTemplate;
 }
 
 /** Collects synapses in order (Pacemaker's data_set->graph while it is built). */
@@ -171,23 +176,45 @@ export function graphHasLoop(init: Action, action: Action, input: ActionLink): b
 
 /** Sorts an action's inputs by id and merges duplicate links (Pacemaker's pcmk__deduplicate_action_inputs). */
 function deduplicateInputs(action: Action): void {
-  if (action.before.length === 0) return;
-  // (sort is stable: links to one action stay in upstream's order)
-  const byId = action.before.slice().reverse().sort((a, b) => a.action.id - b.action.id);
-  const out: ActionLink[] = [];
-  let last: ActionLink | undefined;
-  for (const l of byId) {
-    if (last !== undefined && l.action.id === last.action.id) {
-      last.type |= l.type;
-      if (l.dumped) last.dumped = true;
-    } else {
-      last = l;
-      l.dumped = false;
-      out.push(l);
+  const links = action.before;
+  // Highest id first, like upstream's list walked from the end; the sort is stable, so links to
+  // one action stay oldest first and the newest, which upstream keeps, ends each run. Sorted in
+  // place: nothing else walks the list meanwhile, and the old order is not needed afterwards.
+  sortByIdDescending(links);
+  let kept = 0;
+  for (let start = 0; start < links.length; ) {
+    const id = links[start]!.action.id;
+    let end = start + 1;
+    while (end < links.length && links[end]!.action.id === id) end++;
+    const newest = links[end - 1]!;
+    newest.dumped = false;
+    for (let i = start; i < end - 1; i++) {
+      const older = links[i]!;
+      newest.type |= older.type;
+      if (older.dumped) newest.dumped = true;
     }
+    links[kept++] = newest;
+    start = end;
   }
-  // Stored oldest first like every link list, so walking from the end gives upstream's order.
-  action.before = out.reverse();
+  links.length = kept;
+}
+
+/**
+ * A stable sort of links by their action's id, highest first. Most lists come already in order
+ * (links are made as actions are, oldest first, so usually with rising ids): those are turned
+ * round or kept as they are, without the comparisons of a sort.
+ */
+function sortByIdDescending(links: ActionLink[]): void {
+  let rising = true;
+  let falling = true;
+  for (let i = 1; i < links.length && (rising || falling); i++) {
+    const step = links[i]!.action.id - links[i - 1]!.action.id;
+    if (step <= 0) rising = false;
+    if (step > 0) falling = false;
+  }
+  // (strictly rising: no two links to one action, whose order a reversal would swap)
+  if (rising) links.reverse();
+  else if (!falling) links.sort((a, b) => b.action.id - a.action.id);
 }
 
 function cloneOpKey(action: Action, intervalMs: number): string {
@@ -197,47 +224,6 @@ function cloneOpKey(action: Action, intervalMs: number): string {
   }
   if (action.cancelTask !== undefined) return opKey(name, action.cancelTask, intervalMs);
   return opKey(name, action.task, intervalMs);
-}
-
-function addValue(attrs: Map<string, string>, name: string, value: string): void {
-  if (!attrs.has(name)) attrs.set(name, value);
-}
-
-function actionAttributes(action: Action, withNode: boolean): { attributes: [string, string][]; params: [string, string][] } {
-  const attrs = new Map<string, string>();
-  attrs.set('crm_feature_set', SCHEDULER_FEATURE_SET);
-  // (forEach rather than for-of: no [key, value] pair is made per entry, for every synapse)
-  action.extra.forEach((v, k) => addValue(attrs, k, v));
-  const numbered: [string, string][] = [];
-  let params: Map<string, string> | undefined;
-  // a bundle connection's "#uname" address is its container's host (pcmk__substitute_remote_addr)
-  let addr: string | undefined;
-  if (action.rsc !== undefined && action.node !== undefined) {
-    params = resourceParams(action.rsc, action.node);
-    if (params.get('addr') === '#uname') addr = resourceParams(action.rsc, undefined).get('addr');
-  } else if (action.rsc !== undefined && action.rsc.variant === 'primitive') {
-    params = resourceParams(action.rsc, undefined);
-  }
-  params?.forEach((value, k) => {
-    const v = k === 'addr' && addr !== undefined ? addr : value;
-    if (k.length && k.charCodeAt(0) >= 48 && k.charCodeAt(0) <= 57) numbered.push([k, v]);
-    else addValue(attrs, k, v);
-  });
-  action.meta.forEach((v, k) => {
-    if (k.includes('#') || k.includes(':')) return;
-    addValue(attrs, metaName(k), v);
-  });
-  if (withNode && action.node !== undefined) {
-    addValue(attrs, 'CRM_meta_on_node', action.node.uname);
-    addValue(attrs, 'CRM_meta_on_node_uuid', action.node.id);
-  }
-  // (fencing actions no longer carry the target node's attributes, as of Pacemaker 2.1.6)
-  if (action.rsc !== undefined) {
-    for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
-    addGuestMeta(action, attrs);
-  }
-  const attributes = [...attrs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return { attributes, params: numbered };
 }
 
 const resourceElements = new WeakMap<Resource, [string, [string, string][]]>();
@@ -337,58 +323,30 @@ function needsNodeInfo(action: Action): boolean {
   return eqCase(action.task, 'stonith') || !has(action.flags, ActionFlag.pseudo) || eqCase(action.task, 'do_shutdown') || eqCase(action.task, 'clear_failcount') || action.task === 'lrm_delete';
 }
 
-/** The details of a synapse's action (see GraphActionDetails). */
-export function graphActionDetails(ws: WorkingSet, action: Action): GraphActionDetails {
-  const { attributes, params } = actionAttributes(action, needsNodeInfo(action));
-  const out: GraphActionDetails = { attributes };
+/** The details of a synapse's action but its attributes (see GraphElementDetails). */
+export function graphElementDetails(ws: WorkingSet, action: Action): GraphElementDetails {
+  const out: GraphElementDetails = {};
   if (action.rsc !== undefined && !has(action.flags, ActionFlag.pseudo)) {
     if (action.rsc.lockNode !== undefined && action.node === action.rsc.lockNode && !(action.node.shutdown && action.task !== 'stop')) {
       out.elementAttrs = [['shutdown-lock', String(action.rsc.lockTime)]];
     }
     out.resource = resourceElement(action);
   }
-  if (params.length) out.params = params;
   if (needsNodeInfo(action) && action.node !== undefined) out.downed = downedNodes(ws, action);
   return out;
 }
 
-/** The task an action stands for when deciding where it happens (notifications: the notified one). */
-function effectiveTask(action: Action): string | undefined {
-  if (action.task === 'notify' || action.task === 'notified') return action.meta.get('notify_operation');
-  return action.task;
+/** The attributes of a synapse's action, with its node left open (see AttributeTemplates). */
+export function attributeTemplate(templates: AttributeTemplates, action: Action): AttributeTemplate {
+  return templates.get(action, needsNodeInfo(action));
 }
 
-/**
- * Pacemaker's pcmk__add_guest_meta_to_xml: an action on a guest node says which cluster node
- * hosts the guest then (its current host for actions taking things down, its next host for the
- * others), for agents that need the physical host.
- */
-function addGuestMeta(action: Action, attrs: Map<string, string>): void {
-  const guest = action.node;
-  if (guest === undefined || !isGuestNode(guest)) return;
-  const launcher = guest.remoteRsc!.container!;
-  let host: Node | undefined;
-  switch (effectiveTask(action)) {
-    case 'stop':
-    case 'stopped':
-    case 'demote':
-    case 'demoted':
-      host = currentNode(launcher);
-      break;
-    case 'start':
-    case 'running':
-    case 'monitor':
-    case 'promote':
-    case 'promoted':
-      host = launcher.assignedTo?.node;
-      break;
-    default:
-      break;
-  }
-  if (host === undefined) return;
-  const target = action.rsc!.meta.get('container-attribute-target');
-  if (target !== undefined) attrs.set(metaName('container-attribute-target'), target);
-  attrs.set(metaName('physical_host'), host.uname);
+/** The details of a synapse's action (see GraphActionDetails). */
+export function graphActionDetails(ws: WorkingSet, action: Action, templates = new AttributeTemplates()): GraphActionDetails {
+  const template = attributeTemplate(templates, action);
+  const out: GraphActionDetails = { ...graphElementDetails(ws, action), attributes: fillTemplate(template, action.node) };
+  if (template.params.length) out.params = template.params.map(([k, v]) => [k, v]);
+  return out;
 }
 
 /**
@@ -438,6 +396,23 @@ export function addResourceActionsToGraph(rsc: Resource, builder: GraphBuilder):
   for (const child of rsc.children) child.methods.addActionsToGraph(child, builder);
 }
 
+/** The graph of a schedule that stopped before its actions (crm_verify's check). */
+export function emptyGraph(ws: WorkingSet): TransitionGraph {
+  return graphOf(ws, [], []);
+}
+
+function graphOf(ws: WorkingSet, attrs: [string, string][], synapses: Synapse[]): TransitionGraph {
+  const templates = new AttributeTemplates();
+  return {
+    attrs,
+    synapses,
+    form: graphAction,
+    details: (a) => graphActionDetails(ws, a, templates),
+    elementDetails: (a) => graphElementDetails(ws, a),
+    attributeTemplate: (a) => attributeTemplate(templates, a),
+  };
+}
+
 /** Pacemaker's pcmk__create_graph. */
 export function createGraph(ws: WorkingSet): TransitionGraph {
   const attrs: [string, string][] = [
@@ -455,5 +430,5 @@ export function createGraph(ws: WorkingSet): TransitionGraph {
   const builder = new GraphBuilder(ws);
   for (const rsc of ws.resources) rsc.methods.addActionsToGraph(rsc, builder);
   for (let i = ws.actions.length - 1; i >= 0; i--) addActionToGraph(builder, ws.actions[i]!);
-  return { attrs, synapses: builder.synapses, form: graphAction, details: (a) => graphActionDetails(ws, a) };
+  return graphOf(ws, attrs, builder.synapses);
 }

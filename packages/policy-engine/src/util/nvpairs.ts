@@ -15,13 +15,28 @@ interface SortedSet {
   el: XmlElement;
 }
 
+const NO_SETS: readonly XmlElement[] = [];
+
 export function sortedSets(
   parent: XmlElement | undefined,
   setName: string,
   ids: ReadonlyMap<string, XmlElement>,
   alwaysFirst?: string,
-): XmlElement[] {
-  if (parent === undefined) return [];
+): readonly XmlElement[] {
+  if (parent === undefined) return NO_SETS;
+  // (most elements have no set or one: no sorting records for them)
+  let only: XmlElement | undefined;
+  let count = 0;
+  for (const c of parent.children) {
+    if (c.kind !== 'element' || c.name !== setName) continue;
+    count++;
+    only = c;
+  }
+  if (count === 0) return NO_SETS;
+  if (count === 1) {
+    const el = expandIdref(only!, ids);
+    return el === undefined ? NO_SETS : [el];
+  }
   const sets: SortedSet[] = [];
   for (const c of parent.children) {
     if (c.kind !== 'element' || c.name !== setName) continue;
@@ -60,7 +75,8 @@ export function populateFromSet(
       if (value === undefined) value = ref?.get('value');
     }
     if (name === undefined || value === undefined) continue;
-    if (value.toLowerCase() === '#default') {
+    // (lower-cased only when it can be "#default": values are many and mostly short)
+    if (value.length === 8 && value.charCodeAt(0) === 35 && value.toLowerCase() === '#default') {
       into.delete(name);
     } else if (!into.has(name) || overwrite) {
       into.set(name, value);
