@@ -24,9 +24,19 @@ import { findCompatibleInstance } from '../variants/instances/interleave.js';
 import { isFailedRemoteNode } from './remote-orderings.js';
 import { setActionMetaIfUnset } from '../actions/action-meta.js';
 
-function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node): void {
-  if (!rsc.runningOn.includes(node)) addExpectedResult(probe, 7);
-  else if (rsc.role === Role.promoted) addExpectedResult(probe, 8);
+function addProbeExpectedResult(probe: Action, rsc: Resource, node: Node, keys: ProbeKeys): void {
+  let rc: number;
+  if (!rsc.runningOn.includes(node)) rc = 7;
+  else if (rsc.role === Role.promoted) rc = 8;
+  else return;
+  const memo = keys.expected;
+  if (probe.ownMeta === undefined && memo !== undefined && memo.rc === rc && memo.from === probe.meta) {
+    probe.meta = memo.to;
+    return;
+  }
+  const from = probe.meta;
+  addExpectedResult(probe, rc);
+  if (probe.ownMeta === undefined) keys.expected = { rc, from, to: probe.meta };
 }
 
 function probeThenStart(rsc1: Resource, rsc2: Resource): void {
@@ -54,6 +64,13 @@ interface ProbeKeys {
   /** The start the probes come before: of the resource, or of the clone it is an instance of. */
   readonly thenRsc: Resource;
   readonly thenStart: string;
+  /**
+   * The last shared meta map a probe of the resource was moved to by its expected result: probes
+   * on every node start from the same shared map and expect the same result, and the move is a
+   * pure function of the map and the result (setActionMeta's shared variants), so it is taken
+   * from here rather than looked up again for each probe.
+   */
+  expected: { rc: number; from: ReadonlyMap<string, string>; to: ReadonlyMap<string, string> } | undefined;
 }
 
 /**
@@ -68,17 +85,17 @@ function probeKeys(rsc: Resource): ProbeKeys {
   if (keys === undefined) {
     const top = topResource(rsc);
     const thenRsc = (rsc.fenceDevice && rsc.cluster.flags.enableUnfencing) || !isClone(top) ? rsc : top;
-    keys = { monitor: opKey(rsc.id, 'monitor'), reloadAgent: opKey(rsc.id, 'reload-agent'), thenRsc, thenStart: opKey(thenRsc.id, 'start') };
+    keys = { monitor: opKey(rsc.id, 'monitor'), reloadAgent: opKey(rsc.id, 'reload-agent'), thenRsc, thenStart: opKey(thenRsc.id, 'start'), expected: undefined };
     probeKeysByRsc.set(rsc, keys);
   }
   return keys;
 }
 
-function probeAction(rsc: Resource, node: Node, key: string): Action {
-  const probe = customAction(rsc, rsc.cluster, key, 'monitor', node, false);
+function probeAction(rsc: Resource, node: Node, keys: ProbeKeys): Action {
+  const probe = customAction(rsc, rsc.cluster, keys.monitor, 'monitor', node, false);
   probe.flags &= ~ActionFlag.optional;
   orderVsUnfence(rsc, node, probe, OrderFlag.optional);
-  addProbeExpectedResult(probe, rsc, node);
+  addProbeExpectedResult(probe, rsc, node, keys);
   return probe;
 }
 
@@ -132,7 +149,7 @@ export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
     }
   }
   const keys = probeKeys(rsc);
-  const probe = probeAction(rsc, node, keys.monitor);
+  const probe = probeAction(rsc, node, keys);
   const then = keys.thenRsc;
   let flags: number = OrderFlag.optional;
   if (!has(probe.flags, ActionFlag.runnable) && then.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
