@@ -171,6 +171,11 @@ function updateForOrderingFlags(first: Action, then: Action, firstFlags: number,
   return changed;
 }
 
+/** Whether an action's flags for orderings are just its own (a primitive's or a cluster action's). */
+function hasOwnFlagsOnly(action: Action): boolean {
+  return action.rsc === undefined || action.rsc.variant === 'primitive';
+}
+
 /** Pacemaker's pcmk__update_action_for_orderings: re-evaluates an action against its inputs. */
 export function updateActionForOrderings(ws: WorkingSet, then: Action): void {
   let changed: number = Updated.none;
@@ -196,6 +201,11 @@ export function updateActionForOrderings(ws: WorkingSet, then: Action): void {
       continue;
     }
     changed &= ~Updated.first;
+    // Most links are optional-only between primitives' actions (probes before starts and stops).
+    // Such a link changes neither action: only the primitives' updateOrderedActions acts on an
+    // optional-only link, and it does nothing with it; and their flags are read without side
+    // effects (unlike a clone's, which are gathered from its instances). So it is skipped.
+    if (other.type === OrderFlag.optional && hasOwnFlagsOnly(first) && hasOwnFlagsOnly(then)) continue;
     if (first.rsc !== undefined && has(other.type, OrderFlag.thenCancelsFirst) && !has(then.flags, ActionFlag.optional)) {
       other.action.flags |= ActionFlag.optional;
       if (first.task === 'reload-agent') first.rsc.reload = false;
