@@ -57,3 +57,11 @@ export function shareActionMeta(action: Action, meta: ReadonlyMap<string, string
   action.meta = meta;
   action.ownMeta = undefined;
 }
+
+/** Gives the action a map of its own, starting from what it has, to change in place. */
+export function giveOwnMeta(action: Action): void {
+  if (action.ownMeta !== undefined) return;
+  const own = new Map(action.meta);
+  action.meta = own;
+  action.ownMeta = own;
+}

@@ -8,7 +8,7 @@ import { ActionFlag, OrderFlag, has } from '../model/flags.js';
 import { opKey, parseOpKey } from '../util/opkey.js';
 import { eqCase } from '../util/strings.js';
 import { opConfig, unpackOperation } from './operation.js';
-import { setActionMeta } from './action-meta.js';
+import { giveOwnMeta, setActionMeta } from './action-meta.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { isGuestNode } from '../unpack/nodes.js';
 import { canFence, fenceNode } from '../unpack/fence.js';
@@ -46,6 +46,18 @@ export function findActions(ws: WorkingSet, rsc: Resource | undefined, key: stri
 
 const NO_ACTIONS: readonly Action[] = [];
 
+/** A new action's meta-attributes until it is given its own or a shared map (never written). */
+const NO_META: ReadonlyMap<string, string> = new Map();
+
+/**
+ * The interval of an operation key. Most keys end in "_0" (probes, starts, stops, …): their
+ * interval is 0 whatever the rest says, so only the others need parsing.
+ */
+function keyIntervalMs(key: string): number {
+  if (key.endsWith('_0')) return 0;
+  return parseOpKey(key)?.intervalMs ?? 0;
+}
+
 /** Past this many actions with one key (a probe per node, …), firstActionOn indexes them by node. */
 const BY_NODE_MIN = 8;
 
@@ -78,12 +90,11 @@ function byNodeIndex(list: readonly Action[]): ByNodeIndex {
 }
 
 /**
- * The first of findActions(ws, rsc, key, node) without building the list (with the same effect:
- * node-less matches are given the node). A resource's long lists (one probe per node) are looked
- * up by node, so creating an action on each of N nodes does not cost N² steps.
+ * The first of findActions(ws, rsc, key, node), given the key's list, without building a list
+ * (with the same effect: node-less matches are given the node). A resource's long lists (one probe
+ * per node) are looked up by node, so creating an action on each of N nodes does not cost N² steps.
  */
-function firstActionOn(ws: WorkingSet, rsc: Resource | undefined, key: string, node: Node | undefined): Action | undefined {
-  const list = lookupList(ws, rsc, key);
+function firstActionOn(list: readonly Action[] | undefined, rsc: Resource | undefined, node: Node | undefined): Action | undefined {
   if (list === undefined) return undefined;
   if (node === undefined) return list[0];
   const index = rsc !== undefined && list.length >= BY_NODE_MIN ? byNodeIndex(list) : undefined;
@@ -118,8 +129,48 @@ export function resourceActions(rsc: Resource, node: Node | undefined, task: str
   return requireNode ? findActionsExact(rsc.cluster, rsc, key, node) : findActions(rsc.cluster, rsc, key, node);
 }
 
+/** Past this many actions, findFirstAction finds a task through an index of the list by task. */
+const BY_TASK_MIN = 16;
+
+/**
+ * A long action list's actions by lower-case task, oldest first, covering the list's first
+ * `covered` entries. Lists only grow and an action's task is fixed when it is made, so the index
+ * stays exact as it is extended. It spares the scans that find nothing (a group's "stopped" looked
+ * for among each member's probes, once per ordering into the group).
+ */
+interface ByTaskIndex {
+  byTask: Map<string, Action[]>;
+  covered: number;
+}
+
+const byTaskIndexes = new WeakMap<readonly Action[], ByTaskIndex>();
+
+function byTaskIndex(list: readonly Action[]): ByTaskIndex {
+  let index = byTaskIndexes.get(list);
+  if (index === undefined) {
+    index = { byTask: new Map(), covered: 0 };
+    byTaskIndexes.set(list, index);
+  }
+  for (; index.covered < list.length; index.covered++) {
+    const a = list[index.covered]!;
+    const task = a.task.toLowerCase();
+    const same = index.byTask.get(task);
+    if (same === undefined) index.byTask.set(task, [a]);
+    else same.push(a);
+  }
+  return index;
+}
+
 /** Pacemaker's find_first_action on a list of actions (searched newest first), by task and/or key. */
 export function findFirstAction(actions: readonly Action[], uuid: string | undefined, task: string | undefined, node?: Node): Action | undefined {
+  if (uuid === undefined && task !== undefined && actions.length >= BY_TASK_MIN) {
+    const sameTask = byTaskIndex(actions).byTask.get(task.toLowerCase());
+    return sameTask === undefined ? undefined : scanForFirstAction(sameTask, undefined, task, node);
+  }
+  return scanForFirstAction(actions, uuid, task, node);
+}
+
+function scanForFirstAction(actions: readonly Action[], uuid: string | undefined, task: string | undefined, node: Node | undefined): Action | undefined {
   for (let i = actions.length - 1; i >= 0; i--) {
     const a = actions[i]!;
     if (uuid !== undefined && !eqCase(uuid, a.uuid)) continue;
@@ -131,6 +182,7 @@ export function findFirstAction(actions: readonly Action[], uuid: string | undef
   return undefined;
 }
 
+/** A new action; one for the graph joins `sameKey`, the list of actions with its key (if any yet). */
 function newAction(
   ws: WorkingSet,
   key: string,
@@ -139,8 +191,8 @@ function newAction(
   node: Node | undefined,
   optional: boolean,
   forGraph: boolean,
+  sameKey: Action[] | undefined,
 ): Action {
-  const meta = new Map<string, string>();
   const action: Action = {
     id: -1,
     rsc,
@@ -155,8 +207,9 @@ function newAction(
     onFail: 'ignore',
     failRole: Role.unknown,
     opEntry: undefined,
-    meta,
-    ownMeta: meta,
+    opConfig: undefined,
+    meta: NO_META,
+    ownMeta: undefined,
     extra: NO_EXTRA,
     before: [],
     after: [],
@@ -166,18 +219,22 @@ function newAction(
   };
   if (eqCase(task, 'lrm_delete')) action.flags |= ActionFlag.dc;
   if (rsc !== undefined) {
-    const intervalMs = parseOpKey(key)?.intervalMs ?? 0;
-    const config = opConfig(rsc, key, task, intervalMs);
+    const intervalMs = keyIntervalMs(key);
+    // (an action with this key and task has it already: a probe on an earlier node, …)
+    const alike = sameKey?.[0];
+    const config = alike?.opConfig !== undefined && alike.task === task ? alike.opConfig : opConfig(rsc, key, task, intervalMs);
+    action.opConfig = config;
     action.opEntry = config.entry;
+    // (unpackOperation gives the action a map of its own, or one shared with actions configured alike)
     unpackOperation(action, intervalMs, config);
+  } else {
+    giveOwnMeta(action);
   }
   if (forGraph) {
     action.id = ws.nextActionId++;
     ws.actions.push(action);
-    const index = rsc === undefined ? ws.nodeActionsByKey : rsc.actionsByKey;
-    const list = index.get(key);
-    if (list) list.push(action);
-    else index.set(key, [action]);
+    if (sameKey !== undefined) sameKey.push(action);
+    else (rsc === undefined ? ws.nodeActionsByKey : rsc.actionsByKey).set(key, [action]);
     if (rsc === undefined) ws.singletons.set(key, action);
     else rsc.actions.push(action);
   }
@@ -289,8 +346,10 @@ export function customAction(
   save = true,
 ): Action {
   let action: Action | undefined;
-  if (save) action = firstActionOn(ws, rsc, key, node);
-  if (action === undefined) action = newAction(ws, key, task, rsc, node, optional, save);
+  // (one lookup of the key's list serves both finding the action and adding a new one to it)
+  const sameKey = save ? lookupList(ws, rsc, key) : undefined;
+  if (save) action = firstActionOn(sameKey, rsc, node);
+  if (action === undefined) action = newAction(ws, key, task, rsc, node, optional, save, sameKey);
   updateActionOptional(action, optional);
   if (rsc !== undefined) {
     if (action.node !== undefined) unpackActionNodeAttributes(action);

@@ -9,7 +9,7 @@ import { Role, parseRoleN } from '../model/role.js';
 import { unpackNvpairs } from '../util/nvpairs.js';
 import { eqCase, toBoolean } from '../util/strings.js';
 import { resourceParams } from '../unpack/params.js';
-import { deleteActionMeta, setActionMeta, shareActionMeta } from './action-meta.js';
+import { deleteActionMeta, giveOwnMeta, setActionMeta, shareActionMeta } from './action-meta.js';
 import { isRemoteConnection } from '../unpack/resource-helpers.js';
 
 const DEFAULT_TIMEOUT_MS = 20_000;
@@ -219,7 +219,7 @@ export function opConfig(rsc: Resource, key: string, task: string, intervalMs: n
 export function unpackOperation(action: Action, intervalMs: number, config: OpConfig): void {
   const rsc = action.rsc!;
   const isProbe = action.task === 'monitor' && intervalMs === 0;
-  if (eqCase(rsc.xml.get('class'), 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
+  if (rsc.fenceDevice && (eqCase(action.task, 'start') || isProbe)) {
     unpackOperationAnew(action, intervalMs, config);
     return;
   }
@@ -249,9 +249,10 @@ function unpackOperationAnew(action: Action, intervalMs: number, config: OpConfi
   const ws = rsc.cluster;
   const entry = config.entry;
   const isProbe = action.task === 'monitor' && intervalMs === 0;
+  giveOwnMeta(action);
   for (const [k, v] of config.meta) setActionMeta(action, k, v);
 
-  if (eqCase(rsc.xml.get('class'), 'stonith') && (eqCase(action.task, 'start') || isProbe)) {
+  if (rsc.fenceDevice && (eqCase(action.task, 'start') || isProbe)) {
     const t = resourceParams(rsc, action.node).get('pcmk_monitor_timeout');
     if (t !== undefined) setActionMeta(action, 'timeout', t);
   }

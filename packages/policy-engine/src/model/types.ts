@@ -341,6 +341,8 @@ export interface Action {
   failRole: RoleN;
   /** The <op> this action comes from, if configured. */
   opEntry: XmlElement | undefined;
+  /** The configuration of a resource's action (opConfig), the same for every action with its key and task. */
+  opConfig: OpConfig | undefined;
   /**
    * Meta-attributes, changed only through setActionMeta/deleteActionMeta (actions/action-meta.ts):
    * actions configured alike (a probe on each node) share one map.

@@ -4,7 +4,7 @@
 import { MINUS_INFINITY } from '@hacluster/cib';
 import { Discover, type Action, type Node, type Resource, type WorkingSet } from '../model/types.js';
 import { resourceLocation } from '../constraints/resource-location.js';
-import { getFailcount } from '../unpack/failcounts.js';
+import { getFailcount, hasFailCounts } from '../unpack/failcounts.js';
 import { opKey } from '../util/opkey.js';
 import { topResource } from '../unpack/resource-helpers.js';
 
@@ -61,8 +61,10 @@ export function applyNodeCriteria(ws: WorkingSet): void {
   }
   for (const rsc of ws.resources) applyStickiness(rsc);
   for (const node of ws.nodes) {
+    // (without any fail count on the node, no threshold can be reached there)
+    const failures = hasFailCounts(node);
     for (const rsc of ws.resources) {
-      checkFailureThreshold(rsc, node);
+      if (failures) checkFailureThreshold(rsc, node);
       applyExclusiveDiscovery(rsc, node);
     }
   }

@@ -277,8 +277,11 @@ export function blockColocationDependents(ws: WorkingSet, action: Action): void 
 function findActionsByTask(ws: WorkingSet, rsc: Resource, key: string): readonly Action[] {
   let list = findActions(ws, rsc, key, undefined);
   if (list.length === 0) {
+    // the key may name the resource differently (a clone instance by its clone's name, …)
     const parsed = parseOpKey(key);
-    if (parsed !== undefined) list = findActions(ws, rsc, opKey(rsc.id, parsed.task, parsed.intervalMs), undefined);
+    if (parsed !== undefined && !(parsed.canonical && parsed.rscId === rsc.id)) {
+      list = findActions(ws, rsc, opKey(rsc.id, parsed.task, parsed.intervalMs), undefined);
+    }
   }
   return list;
 }

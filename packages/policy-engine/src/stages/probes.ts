@@ -47,8 +47,35 @@ function guestResourceWillStop(node: Node): boolean {
   );
 }
 
-function probeAction(rsc: Resource, node: Node): Action {
-  const probe = customAction(rsc, rsc.cluster, opKey(rsc.id, 'monitor'), 'monitor', node, false);
+/** The keys a resource's probes are made and ordered with: the same on every node. */
+interface ProbeKeys {
+  readonly monitor: string;
+  readonly reloadAgent: string;
+  /** The start the probes come before: of the resource, or of the clone it is an instance of. */
+  readonly thenRsc: Resource;
+  readonly thenStart: string;
+}
+
+/**
+ * Each resource's ProbeKeys, made on its first probe. Valid for the whole schedule: they depend
+ * on the resource's place in the tree, its class and the enable-unfencing option, none of which
+ * changes once unpacked (and the map is keyed by the schedule's own resources).
+ */
+const probeKeysByRsc = new WeakMap<Resource, ProbeKeys>();
+
+function probeKeys(rsc: Resource): ProbeKeys {
+  let keys = probeKeysByRsc.get(rsc);
+  if (keys === undefined) {
+    const top = topResource(rsc);
+    const thenRsc = (rsc.fenceDevice && rsc.cluster.flags.enableUnfencing) || !isClone(top) ? rsc : top;
+    keys = { monitor: opKey(rsc.id, 'monitor'), reloadAgent: opKey(rsc.id, 'reload-agent'), thenRsc, thenStart: opKey(thenRsc.id, 'start') };
+    probeKeysByRsc.set(rsc, keys);
+  }
+  return keys;
+}
+
+function probeAction(rsc: Resource, node: Node, key: string): Action {
+  const probe = customAction(rsc, rsc.cluster, key, 'monitor', node, false);
   probe.flags &= ~ActionFlag.optional;
   orderVsUnfence(rsc, node, probe, OrderFlag.optional);
   addProbeExpectedResult(probe, rsc, node);
@@ -71,7 +98,7 @@ function isAncestorOf(ancestor: Resource, rsc: Resource): boolean {
 /** Pacemaker's pcmk__probe_rsc_on_node (the create_probe method of primitives and groups). */
 export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
   const ws = rsc.cluster;
-  let top = topResource(rsc);
+  const top = topResource(rsc);
   if (!ws.flags.startupProbes) return false;
   if (isGuestOrRemote(node)) {
     if (eqCase(rsc.xml.get('class'), 'stonith')) return false;
@@ -104,12 +131,13 @@ export function probeResourceOnNode(rsc: Resource, node: Node): boolean {
       return false;
     }
   }
-  const probe = probeAction(rsc, node);
-  if ((rsc.fenceDevice && ws.flags.enableUnfencing) || !isClone(top)) top = rsc;
+  const keys = probeKeys(rsc);
+  const probe = probeAction(rsc, node, keys.monitor);
+  const then = keys.thenRsc;
   let flags: number = OrderFlag.optional;
-  if (!has(probe.flags, ActionFlag.runnable) && top.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
-  newOrdering(ws, rsc, undefined, probe, top, opKey(top.id, 'start'), undefined, flags);
-  newOrdering(ws, rsc, undefined, probe, top, opKey(rsc.id, 'reload-agent'), undefined, OrderFlag.optional);
+  if (!has(probe.flags, ActionFlag.runnable) && then.runningOn.length === 0) flags |= OrderFlag.runnableLeft;
+  newOrdering(ws, rsc, undefined, probe, then, keys.thenStart, undefined, flags);
+  newOrdering(ws, rsc, undefined, probe, then, keys.reloadAgent, undefined, OrderFlag.optional);
   return true;
 }
 
@@ -151,20 +179,25 @@ function addProbeOrderingsForStops(ws: WorkingSet): void {
   }
 }
 
-function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Action[]): void {
-  if (probe.rsc === undefined || probe.rsc.variant !== 'primitive' || !eqCase(probe.task, 'monitor')) return;
+/**
+ * Pacemaker's add_restart_orderings_for_probe, as the list of actions a probe of `probed` is
+ * ordered before (in the order upstream orders them): the stops and demotes of the resources
+ * whose starts and promotes follow `after` through required orderings. The walk depends on the
+ * probe's resource, not its node, so one walk serves every probe of the resource.
+ */
+function restartOrderingTargets(probed: Resource, after: Action, visited: Action[], targets: Action[]): void {
   if (has(after.flags, ActionFlag.tracking)) return;
   after.flags |= ActionFlag.tracking;
   visited.push(after);
-  if (after.rsc !== undefined && after.rsc.variant === 'primitive' && probe.rsc !== after.rsc) {
+  if (after.rsc !== undefined && after.rsc.variant === 'primitive' && probed !== after.rsc) {
     let thenActions: readonly Action[] = [];
     if (eqCase(after.task, 'start')) thenActions = resourceActions(after.rsc, undefined, 'stop', false);
     else if (eqCase(after.task, 'promote')) thenActions = resourceActions(after.rsc, undefined, 'demote', false);
-    for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) orderActions(probe, then, OrderFlag.optional);
+    for (const then of thenActions) if (!has(then.flags, ActionFlag.pseudo)) targets.push(then);
   }
   const interleave = after.rsc !== undefined && (after.rsc.variant === 'clone' || after.rsc.variant === 'bundle') && isTrue(after.rsc.meta.get('interleave'));
   // for an interleaved clone, only the instance that goes with the probed resource
-  const compatible = interleave ? findCompatibleInstance(probe.rsc, after.rsc!, Role.unknown, false) : undefined;
+  const compatible = interleave ? findCompatibleInstance(probed, after.rsc!, Role.unknown, false) : undefined;
   for (let i = after.after.length - 1; i >= 0; i--) {
     const link = after.after[i]!;
     if (!has(link.type, OrderFlag.impliesThen)) {
@@ -173,7 +206,7 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
       if (
         afterRsc === undefined ||
         afterRsc.variant === 'primitive' ||
-        probe.rsc.parent === afterRsc ||
+        probed.parent === afterRsc ||
         linkRsc === undefined ||
         linkRsc.variant === 'clone' ||
         linkRsc.variant === 'bundle' ||
@@ -183,7 +216,7 @@ function addRestartOrderingsForProbe(probe: Action, after: Action, visited: Acti
       }
       if ((afterRsc.variant === 'clone' || afterRsc.variant === 'bundle') && interleave && (compatible === undefined || compatible !== linkRsc)) continue;
     }
-    addRestartOrderingsForProbe(probe, link.action, visited);
+    restartOrderingTargets(probed, link.action, visited, targets);
   }
 }
 
@@ -217,13 +250,26 @@ function addRestartOrderingsForRsc(rsc: Resource): void {
     for (const c of rsc.children) addRestartOrderingsForRsc(c);
     return;
   }
+  // Every probe of the resource comes before the same actions, whatever its node: the walk reads
+  // only the links out of non-probe actions, which ordering a probe leaves alone, so each action
+  // is walked once and its targets serve all of the resource's probes.
+  const targetsByAfter = new Map<Action, Action[]>();
   for (const probe of resourceActions(rsc, undefined, 'monitor', false)) {
+    // (a cancelled probe has the key but not the task)
+    const isProbe = eqCase(probe.task, 'monitor');
     for (let i = probe.after.length - 1; i >= 0; i--) {
       const then = probe.after[i]!;
       addStartOrderingsForProbe(probe, then);
-      const visited: Action[] = [];
-      addRestartOrderingsForProbe(probe, then.action, visited);
-      for (const a of visited) a.flags &= ~ActionFlag.tracking;
+      if (!isProbe) continue;
+      let targets = targetsByAfter.get(then.action);
+      if (targets === undefined) {
+        targets = [];
+        const visited: Action[] = [];
+        restartOrderingTargets(rsc, then.action, visited, targets);
+        for (const a of visited) a.flags &= ~ActionFlag.tracking;
+        targetsByAfter.set(then.action, targets);
+      }
+      for (const target of targets) orderActions(probe, target, OrderFlag.optional);
     }
   }
 }

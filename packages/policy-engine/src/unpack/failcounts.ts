@@ -61,6 +61,11 @@ function failIndex(node: Node): FailIndex {
   return index;
 }
 
+/** Whether a node records any fail count (most nodes of a healthy cluster do not). */
+export function hasFailCounts(node: Node): boolean {
+  return failIndex(node).counts.size > 0;
+}
+
 /** The name fail counts are recorded under: the history name, instance number stripped when anonymous. */
 function failName(rsc: Resource): { name: string; unique: boolean } {
   const name = rsc.cloneName ?? rsc.id;

@@ -30,6 +30,8 @@ export interface ParsedOpKey {
   rscId: string;
   task: string;
   intervalMs: number;
+  /** Whether opKey(rscId, task, intervalMs) gives back the parsed key (its interval is written plainly). */
+  canonical: boolean;
 }
 
 const MIGRATE_NOTIFY = /^(.*)_(migrate_(from|to)|(pre|post)_notify_([a-z]+|migrate_(from|to)))_([0-9]+)$/;
@@ -47,20 +49,25 @@ export function parseOpKey(key: string): Readonly<ParsedOpKey> | undefined {
 }
 
 function parseOpKeyText(key: string): ParsedOpKey | undefined {
+  const parts = splitOpKey(key);
+  if (parts === undefined) return undefined;
+  const [rscId, task, intervalMs] = parts;
+  return { rscId, task, intervalMs, canonical: key === `${rscId}_${task}_${intervalMs}` };
+}
+
+function splitOpKey(key: string): [string, string, number] | undefined {
   const u1 = key.indexOf('_');
   if (u1 < 0) return undefined;
   const u2 = key.indexOf('_', u1 + 1);
   if (u2 < 0) return undefined;
   const u3 = key.indexOf('_', u2 + 1);
-  if (u3 < 0) {
-    return { rscId: key.slice(0, u1), task: key.slice(u1 + 1, u2), intervalMs: parseInterval(key.slice(u2 + 1)) };
-  }
+  if (u3 < 0) return [key.slice(0, u1), key.slice(u1 + 1, u2), parseInterval(key.slice(u2 + 1))];
   const m = MIGRATE_NOTIFY.exec(key);
-  if (m) return { rscId: m[1]!, task: m[2]!, intervalMs: parseInterval(m[7]!) };
+  if (m) return [m[1]!, m[2]!, parseInterval(m[7]!)];
   const iSep = key.lastIndexOf('_');
   const tSep = key.lastIndexOf('_', iSep - 1);
   if (tSep < 0) return undefined;
-  return { rscId: key.slice(0, tSep), task: key.slice(tSep + 1, iSep), intervalMs: parseInterval(key.slice(iSep + 1)) };
+  return [key.slice(0, tSep), key.slice(tSep + 1, iSep), parseInterval(key.slice(iSep + 1))];
 }
 
 function parseInterval(s: string): number {
