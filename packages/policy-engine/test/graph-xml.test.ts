@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeAttribute } from '@hacluster/cib';
 import { graphToXml } from '../src/output/graph-xml.js';
+import { AttributeTemplates } from '../src/output/graph-attributes.js';
 import type { TransitionGraph } from '../src/output/graph.js';
 import { run, findAction } from './inspect.js';
 import { dummy, fencing, started } from './helpers.js';
@@ -62,6 +63,27 @@ describe('transition graph XML', () => {
     const xml = graphToXml(graph);
     expect(xml).toContain(`operation_key="A_monitor_0" on_node="n1" on_node_uuid="${id1}">`);
     expect(xml).toMatch(new RegExp(`operation_key="A_monitor_0" on_node="n2"[^]*?CRM_meta_on_node="n2" CRM_meta_on_node_uuid="${id2}"`));
+  });
+
+  it('answers each action the template of its own inputs, whatever was asked just before', () => {
+    const { ws } = run(spec);
+    const a1 = findAction(ws, 'A_monitor_0', 'n1');
+    const a2 = findAction(ws, 'A_monitor_0', 'n2');
+    const b1 = findAction(ws, 'B:0_monitor_0', 'n1');
+    const templates = new AttributeTemplates();
+    const named = templates.get(a1, true);
+    const unnamed = templates.get(a1, false);
+    expect(unnamed).not.toBe(named);
+    expect(unnamed.holes).toEqual([]);
+    expect(named.holes.map((h) => h.field)).toEqual(['uname', 'id']);
+    expect(templates.get(a2, true)).toBe(named);
+    const other = templates.get(b1, true);
+    expect(other).not.toBe(named);
+    expect(templates.get(a1, false)).toBe(unnamed);
+    expect(templates.get(a2, true)).toBe(named);
+    // a template's names in code-unit order, as Pacemaker sorts them
+    const names = named.attributes.map(([k]) => k);
+    expect(names).toEqual([...names].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0)));
   });
 
   it('writes what the structured view says, for resource, pseudo and fencing actions alike', () => {

@@ -72,12 +72,18 @@ function makeTemplate(action: Action, withNode: boolean): AttributeTemplate {
     for (let p: Resource | undefined = action.rsc; p !== undefined; p = p.parent) p.methods.addGraphMeta(p, attrs);
     addGuestMeta(action, attrs);
   }
-  const attributes = [...attrs.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // The names sorted by sort()'s own order (UTF-16 code units, as `<` compares strings), without
+  // a comparator called back per comparison; names are unique, so stability does not matter.
+  const names = [...attrs.keys()].sort();
+  const attributes: (readonly [string, string])[] = [];
   const holes: { index: number; field: NodeField }[] = [];
-  attributes.forEach(([, v], index) => {
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index]!;
+    const v = attrs.get(name)!;
     if (v === PLACEHOLDER.uname) holes.push({ index, field: 'uname' });
     else if (v === PLACEHOLDER.id) holes.push({ index, field: 'id' });
-  });
+    attributes.push([name, v]);
+  }
   return { attributes, holes, params };
 }
 
@@ -110,20 +116,34 @@ const NO_PARAMETERS = new Map<string, string>();
 export class AttributeTemplates {
   // resource → meta → parameters → extra → [node not named, node named]
   private readonly byResource = new Map<object, Map<object, Map<object, Map<object, [AttributeTemplate?, AttributeTemplate?]>>>>();
+  /**
+   * The last template answered and what it was asked with: the graph lists a resource's actions
+   * one after another (its probes on every node, mostly), so the next action usually shares it,
+   * found with a few identity checks instead of four map lookups.
+   */
+  private last: { rsc: object; meta: object; parameters: object; extra: object; namesNode: boolean; template: AttributeTemplate } | undefined;
 
   get(action: Action, withNode: boolean): AttributeTemplate {
     if (action.node !== undefined && isGuestNode(action.node)) return makeTemplate(action, withNode);
-    const byMeta = getOrAdd(this.byResource, action.rsc ?? NO_RESOURCE);
+    const rsc = action.rsc ?? NO_RESOURCE;
+    const parameters = parametersOf(action) ?? NO_PARAMETERS;
+    // (whether the node is named: an action without a node never is, and may share the rest)
+    const namesNode = withNode && action.node !== undefined;
+    const last = this.last;
+    if (last !== undefined && last.rsc === rsc && last.meta === action.meta && last.parameters === parameters && last.extra === action.extra && last.namesNode === namesNode) {
+      return last.template;
+    }
+    const byMeta = getOrAdd(this.byResource, rsc);
     const byParameters = getOrAdd(byMeta, action.meta);
-    const byExtra = getOrAdd(byParameters, parametersOf(action) ?? NO_PARAMETERS);
+    const byExtra = getOrAdd(byParameters, parameters);
     let pair = byExtra.get(action.extra);
     if (pair === undefined) {
       pair = [undefined, undefined];
       byExtra.set(action.extra, pair);
     }
-    // (whether the node is named: an action without a node never is, and may share the rest)
-    const namesNode = withNode && action.node !== undefined;
-    return (pair[namesNode ? 1 : 0] ??= makeTemplate(action, namesNode));
+    const template = (pair[namesNode ? 1 : 0] ??= makeTemplate(action, namesNode));
+    this.last = { rsc, meta: action.meta, parameters, extra: action.extra, namesNode, template };
+    return template;
   }
 }
 

@@ -320,7 +320,7 @@ export function graphAction(action: Action): GraphAction {
 
 /** Whether the graph names the node an action runs on (all but plain pseudo-actions). */
 function needsNodeInfo(action: Action): boolean {
-  return eqCase(action.task, 'stonith') || !has(action.flags, ActionFlag.pseudo) || eqCase(action.task, 'do_shutdown') || eqCase(action.task, 'clear_failcount') || action.task === 'lrm_delete';
+  return !has(action.flags, ActionFlag.pseudo) || eqCase(action.task, 'stonith') || eqCase(action.task, 'do_shutdown') || eqCase(action.task, 'clear_failcount') || action.task === 'lrm_delete';
 }
 
 /** The details of a synapse's action but its attributes (see GraphElementDetails). */
