@@ -46,6 +46,8 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
+  // minified: less to read and compile at every start (about 10 ms of a small pcs command); the
+  // names stay on functions (keepNames) and the linked source map leads stack traces back
   minify: true,
   keepNames: true,
   sourcemap: 'linked',
