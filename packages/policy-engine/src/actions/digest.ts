@@ -9,6 +9,7 @@ import { customAction } from './action.js';
 import { resourceParams } from '../unpack/params.js';
 import { bundleRemoteName } from '../variants/bundle/remote-address.js';
 import { opKey } from '../util/opkey.js';
+import { memoByText } from '../util/memo.js';
 import { eqCase } from '../util/strings.js';
 import { compareVersions } from '../util/version.js';
 
@@ -50,11 +51,10 @@ function escapeValue(text: string): string {
 }
 
 /**
- * Digests by their input text: a resource's operation has the same parameters on every node it
- * ran on (and clone instances share theirs), so most inputs recur; hashing costs more than the
- * lookup. A pure text → digest memo, emptied when it grows large.
+ * MD5 by input text: a resource's operation has the same parameters on every node it ran on (and
+ * clone instances share theirs), so most inputs recur, and hashing costs more than the lookup.
  */
-const digestsByText = new Map<string, string>();
+const md5Hex = memoByText((text) => createHash('md5').update(text, 'utf8').digest('hex'));
 
 /** MD5 of " <parameters a="…" b="…"/>\n" with the attributes sorted by name. */
 export function operationDigest(params: ReadonlyMap<string, string>): string {
@@ -62,13 +62,7 @@ export function operationDigest(params: ReadonlyMap<string, string>): string {
   let text = ' <parameters';
   for (const n of names) text += ` ${n}="${escapeValue(params.get(n)!)}"`;
   text += '/>\n';
-  let digest = digestsByText.get(text);
-  if (digest === undefined) {
-    if (digestsByText.size > 100_000) digestsByText.clear();
-    digest = createHash('md5').update(text, 'utf8').digest('hex');
-    digestsByText.set(text, digest);
-  }
-  return digest;
+  return md5Hex(text);
 }
 
 /** The meta-attribute form of a name (CRM_meta_<name>, dashes as underscores). */

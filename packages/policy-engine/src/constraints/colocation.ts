@@ -8,6 +8,7 @@ import type { Colocation, Node, NodeScore, NodeTable, Resource, WorkingSet } fro
 import { char2score } from '../util/score.js';
 import { eqCase, strcmp, toBoolean } from '../util/strings.js';
 import { expandIdref } from '../util/xml.js';
+import { memoByText } from '../util/memo.js';
 import { anyNodeAvailable, nodeAvailable } from '../assign/nodes.js';
 import { copyTable } from './resource-location.js';
 import { expandTagsInSets, findConstraintResource, resourceOrTag, tagToSet } from './resolve.js';
@@ -430,20 +431,13 @@ export function applyColocToPriority(dependent: Resource, primary: Resource, c: 
   return delta;
 }
 
-/** caseKey's answers: node attribute values are few and asked about for every node and colocation. */
-const caseKeys = new Map<string, string>();
-
 /** A case-insensitive key for eqCase's equality (same length, same lower case). */
 function caseKey(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
-  let key = caseKeys.get(value);
-  if (key === undefined) {
-    if (caseKeys.size > 100_000) caseKeys.clear();
-    key = `${value.length}:${value.toLowerCase()}`;
-    caseKeys.set(value, key);
-  }
-  return key;
+  return value === undefined ? undefined : caseKeyOf(value);
 }
+
+// (node attribute values are few, and asked about for every node and colocation)
+const caseKeyOf = memoByText((value) => `${value.length}:${value.toLowerCase()}`);
 
 /**
  * Pacemaker's best_node_score_matching_attr for every value at once: the best score among a

@@ -2,22 +2,17 @@
 // seconds) and crm_parse_interval_spec (the same, or an ISO 8601 duration such as "PT30S" or the
 // leniently accepted "P30S").
 
-const NUMCHARS = /^[0-9.]+/;
+import { memoByText } from './memo.js';
 
-/** getMsec's answers: timeouts are read for every action, from a handful of distinct texts. */
-const msecByText = new Map<string, number>();
+const NUMCHARS = /^[0-9.]+/;
 
 /** crm_get_msec: milliseconds, or -1 when the text cannot be read. */
 export function getMsec(text: string | undefined): number {
-  if (text === undefined) return -1;
-  let ms = msecByText.get(text);
-  if (ms === undefined) {
-    if (msecByText.size > 10_000) msecByText.clear();
-    ms = msecOfText(text);
-    msecByText.set(text, ms);
-  }
-  return ms;
+  return text === undefined ? -1 : msecOf(text);
 }
+
+// (timeouts are read for every action, from a handful of distinct texts)
+const msecOf = memoByText(msecOfText);
 
 function msecOfText(text: string): number {
   const start = text.replace(/^[ \t\n\r\f\v]+/, '');
@@ -72,23 +67,13 @@ export function parseDurationSeconds(text: string): number | undefined {
   return defined ? seconds : undefined;
 }
 
-/**
- * parseIntervalSpec's answers. Every action looks up its operation's interval and timeout, and a
- * configuration has only a few distinct ones ("10s", "20s", "0"): a pure text → number memo.
- */
-const intervalsByText = new Map<string, number>();
-
 /** crm_parse_interval_spec: milliseconds; 0 for anything unreadable (or absent). */
 export function parseIntervalSpec(text: string | undefined): number {
-  if (text === undefined) return 0;
-  let ms = intervalsByText.get(text);
-  if (ms === undefined) {
-    if (intervalsByText.size > 10_000) intervalsByText.clear();
-    ms = parseIntervalSpecText(text);
-    intervalsByText.set(text, ms);
-  }
-  return ms;
+  return text === undefined ? 0 : intervalOf(text);
 }
+
+// (every action looks up its operation's interval: "10s", "20s", "0", …)
+const intervalOf = memoByText(parseIntervalSpecText);
 
 function parseIntervalSpecText(text: string): number {
   let ms = -1;
