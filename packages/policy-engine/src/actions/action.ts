@@ -206,7 +206,6 @@ function newAction(
     needs: 'nothing',
     onFail: 'ignore',
     failRole: Role.unknown,
-    opEntry: undefined,
     opConfig: undefined,
     meta: NO_META,
     ownMeta: undefined,
@@ -224,7 +223,6 @@ function newAction(
     const alike = sameKey?.[0];
     const config = alike?.opConfig !== undefined && alike.task === task ? alike.opConfig : opConfig(rsc, key, task, intervalMs);
     action.opConfig = config;
-    action.opEntry = config.entry;
     // (unpackOperation gives the action a map of its own, or one shared with actions configured alike)
     unpackOperation(action, intervalMs, config);
   } else {
@@ -242,12 +240,13 @@ function newAction(
 }
 
 function unpackActionNodeAttributes(action: Action): void {
-  if (has(action.flags, ActionFlag.haveNodeAttrs) || action.opEntry === undefined) return;
+  const entry = action.opConfig?.entry;
+  if (has(action.flags, ActionFlag.haveNodeAttrs) || entry === undefined) return;
   const ws = action.rsc!.cluster;
   action.flags |= ActionFlag.haveNodeAttrs;
   if (action.extra === NO_EXTRA) action.extra = new Map();
   unpackNvpairs(
-    action.opEntry,
+    entry,
     'instance_attributes',
     { now: { epoch: ws.now, offset: ws.nowOffset }, nodeAttributes: action.node!.attrs },
     action.extra,

@@ -87,7 +87,7 @@ function onFailValue(action: Action): string | undefined {
     value = 'ignore';
     setActionMeta(action, 'on-fail', value);
   } else if (eqCase(value, 'demote')) {
-    const entry = action.opEntry;
+    const entry = action.opConfig?.entry;
     const name = entry?.get('name');
     const role = entry?.get('role');
     const interval = parseIntervalSpec(entry?.get('interval'));

@@ -339,9 +339,10 @@ export interface Action {
   needs: ActionNeeds;
   onFail: OnFail;
   failRole: RoleN;
-  /** The <op> this action comes from, if configured. */
-  opEntry: XmlElement | undefined;
-  /** The configuration of a resource's action (opConfig), the same for every action with its key and task. */
+  /**
+   * The configuration of a resource's action (opConfig), the same for every action with its key
+   * and task; its `entry` is the <op> the action comes from, if configured.
+   */
   opConfig: OpConfig | undefined;
   /**
    * Meta-attributes, changed only through setActionMeta/deleteActionMeta (actions/action-meta.ts):
