@@ -2,10 +2,10 @@
 // stickiness on the current node, bans after too many failures, exclusive resource discovery.
 
 import { MINUS_INFINITY } from '@hacluster/cib';
-import { Discover, type Action, type Node, type Resource, type WorkingSet } from '../model/types.js';
+import { Discover, type Node, type Resource, type WorkingSet } from '../model/types.js';
 import { resourceLocation } from '../constraints/resource-location.js';
 import { getFailcount, hasFailCounts } from '../unpack/failcounts.js';
-import { opKey } from '../util/opkey.js';
+import { resourceActions } from '../actions/action.js';
 import { topResource } from '../unpack/resource-helpers.js';
 
 function applyStickiness(rsc: Resource): void {
@@ -29,19 +29,13 @@ export function thresholdReached(rsc: Resource, node: Node): Resource | undefine
   return rsc.migrationThreshold - count <= 0 ? toBan : undefined;
 }
 
-function hasActionOn(actions: readonly Action[] | undefined, node: Node): boolean {
-  if (actions === undefined) return false;
-  for (const a of actions) if (a.node === node) return true;
-  return false;
-}
-
 function checkFailureThreshold(rsc: Resource, node: Node): void {
   if (rsc.children.length) {
     for (const c of rsc.children) checkFailureThreshold(c, node);
     return;
   }
   // (most resources have no actions yet at this stage: skip the lookup for them)
-  if (rsc.actions.length !== 0 && hasActionOn(rsc.actionsByKey.get(opKey(rsc.id, 'clear_failcount')), node)) return;
+  if (rsc.actions.length !== 0 && resourceActions(rsc, node, 'clear_failcount', true).length) return;
   const failed = thresholdReached(rsc, node);
   if (failed) resourceLocation(failed, node, MINUS_INFINITY, '__fail_limit__');
 }
