@@ -74,11 +74,7 @@ function placementStrategy(ws: WorkingSet): PlacementStrategy {
 }
 
 /** Pacemaker's compare_nodes. */
-export function compareNodes(ws: WorkingSet, a: NodeScore, b: NodeScore, active: Node | undefined): number {
-  return compareNodesWith(placementStrategy(ws), a, b, active);
-}
-
-function compareNodesWith(strategy: PlacementStrategy, a: NodeScore, b: NodeScore, active: Node | undefined): number {
+function compareNodes(strategy: PlacementStrategy, a: NodeScore, b: NodeScore, active: Node | undefined): number {
   const w1 = nodeAvailable(a, false, false) ? a.weight : MINUS_INF;
   const w2 = nodeAvailable(b, false, false) ? b.weight : MINUS_INF;
   if (w1 > w2) return -1;
@@ -103,7 +99,7 @@ function compareNodesWith(strategy: PlacementStrategy, a: NodeScore, b: NodeScor
 export function sortNodes(ws: WorkingSet, nodes: NodeScore[], active: Node | undefined): NodeScore[] {
   // (the strategy is read once per sort, not once per comparison)
   const strategy = placementStrategy(ws);
-  return nodes.sort((a, b) => compareNodesWith(strategy, a, b, active));
+  return nodes.sort((a, b) => compareNodes(strategy, a, b, active));
 }
 
 /** The parent's (or own, for top-level resources) allowed-node entry of a node. */
